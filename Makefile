@@ -1,0 +1,56 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+MODEL_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONHASHSEED := 0
+
+.PHONY: install train run shell actions test lint validate bench-nlu bench-catalog bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Rasa skips training when the fingerprint of config, domain and data is unchanged.
+train: $(STAMP)
+	$(RASA) train --quiet --num-threads 2
+
+validate: $(STAMP)
+	$(PY) -m catalog validate
+	$(RASA) data validate --fail-on-warnings --max-history 5
+
+run: train
+	@scripts/run.sh
+
+shell: train
+	@scripts/run.sh shell
+
+actions: $(STAMP)
+	$(RASA) run actions --port 5055
+
+test: train
+	$(RASA) data validate --max-history 5
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot actions catalog tests benchmarks
+
+bench-nlu: $(STAMP)
+	$(PY) -m benchmarks.nlu
+
+bench-catalog: $(STAMP)
+	$(PY) -m benchmarks.catalog
+
+bench: bench-nlu bench-catalog
+
+clean:
+	rm -rf results var/*.db .pytest_cache

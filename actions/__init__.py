@@ -1,0 +1,1 @@
+"""rasa-sdk custom actions: thin adapters between the tracker and the ``catalog`` domain package."""

@@ -1,0 +1,108 @@
+"""Global slot extraction: turns the entities of each message into the learner's profile slots.
+
+Rasa runs ``action_validate_slot_mappings`` after every user message for slots with ``custom``
+mappings; doing it here (instead of ``from_entity`` mappings) lets skills add up across turns and
+lets "actually I don't know SQL" remove one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
+
+from catalog.profile import apply_entities
+
+# Intents whose provider mentions are about a credential held, not a preference.
+NO_PREFERENCE_INTENTS = {"already_have", "ask_recognition", "ask_accreditation", "ask_verification", "ask_next",
+                         "ask_why", "ask_step_details"}
+
+
+def _entities(tracker: Tracker, name: str) -> list[dict[str, Any]]:
+    return [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+
+
+def _intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+class ValidateSlotMappings(ValidationAction):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    def extract_current_skills(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "skill") + _entities(tracker, "job_role")
+        if not ents:
+            return {}
+        change = apply_entities(tracker.get_slot("current_skills"), ents)
+        out: dict[str, Any] = {}
+        if change.added or change.removed:
+            out["current_skills"] = change.skills
+        if change.years:
+            years = dict(tracker.get_slot("skill_years") or {})
+            years.update(change.years)
+            out["skill_years"] = years
+        if change.background:
+            roles = list(tracker.get_slot("background_roles") or [])
+            out["background_roles"] = list(dict.fromkeys(roles + change.background))
+        return out
+
+    def extract_career_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> dict[str, Any]:
+        change = apply_entities([], _entities(tracker, "job_role"))
+        if change.goal and change.goal != tracker.get_slot("career_goal"):
+            return {"career_goal": change.goal}
+        return {}
+
+    def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "budget")
+        if not ents:
+            return {}
+        info = ents[0].get("additional_info") or {}
+        return {"budget": float(ents[0]["value"]), "budget_currency": info.get("currency", "USD")}
+
+    def extract_hours_per_week(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "hours_per_week")
+        return {"hours_per_week": float(ents[0]["value"])} if ents else {}
+
+    def extract_deadline_weeks(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "deadline_weeks")
+        return {"deadline_weeks": float(ents[0]["value"])} if ents else {}
+
+    def extract_free_only(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> dict[str, Any]:
+        return {"free_only": True} if _entities(tracker, "free_only") else {}
+
+    def extract_optimise(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                         domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "optimise")
+        return {"optimise": ents[0]["value"]} if ents else {}
+
+    def extract_delivery_mode(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, "delivery")
+        return {"delivery_mode": ents[0]["value"]} if ents else {}
+
+    def extract_preferred_providers(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict[str, Any]:
+        if _intent(tracker) in NO_PREFERENCE_INTENTS:
+            return {}
+        ents = _entities(tracker, "provider")
+        if not ents:
+            return {}
+        prefer = [e["value"] for e in ents if e.get("role") != "avoid"]
+        avoid = [e["value"] for e in ents if e.get("role") == "avoid"]
+        old_prefer = [p for p in tracker.get_slot("preferred_providers") or [] if p not in avoid]
+        old_avoid = [p for p in tracker.get_slot("avoided_providers") or [] if p not in prefer]
+        # "only Coursera" replaces earlier preferences; "not Udemy" adds to the avoid list.
+        return {
+            "preferred_providers": list(dict.fromkeys(prefer)) if prefer else old_prefer,
+            "avoided_providers": list(dict.fromkeys(old_avoid + avoid)),
+        }

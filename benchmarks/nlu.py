@@ -1,0 +1,196 @@
+"""Our NLU pipeline against Rasa's stock pipeline, trained on the same data, scored on the held-out set.
+
+``make bench-nlu``: trains both NLU models on ``data/``, runs ``rasa test nlu`` on ``tests/nlu_heldout.yml``
+(never used for training), reads Rasa's own reports, times parsing per message for both, and writes the
+side-by-side table to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.report import write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "tests" / "nlu_heldout.yml"
+WORK = ROOT / "results" / "bench-nlu"
+RASA = str(Path(sys.executable).with_name("rasa"))
+PIPELINES = {
+    "ours": (ROOT / "config.yml", "CareerEntityExtractor"),
+    "stock": (ROOT / "benchmarks" / "config_stock.yml", "DIETClassifier"),
+}
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", "PYTHONHASHSEED": "0",
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1"})
+    return env
+
+
+def train(name: str, config: Path) -> Path:
+    out = WORK / name / "models"
+    subprocess.run([RASA, "train", "nlu", "--config", str(config), "--nlu", str(ROOT / "data"), "--out", str(out),
+                    "--fixed-model-name", name, "--quiet", "--num-threads", "2"],
+                   cwd=ROOT, env=_env(), check=True)
+    return out / f"{name}.tar.gz"
+
+
+def evaluate(name: str, model: Path) -> Path:
+    out = WORK / name / "results"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([RASA, "test", "nlu", "--nlu", str(HELDOUT), "--model", str(model), "--out", str(out)],
+                   cwd=ROOT, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def _combined(report: dict, prefix: str) -> tuple[float, float, float, int]:
+    """Micro P/R/F1 over every label of one entity type (e.g. skill and skill.lacks)."""
+    tp = pred = support = 0.0
+    for label, row in report.items():
+        if not isinstance(row, dict) or not (label == prefix or label.startswith(prefix + ".")):
+            continue
+        s = row.get("support", 0)
+        t = row.get("recall", 0.0) * s
+        p = row.get("precision", 0.0)
+        tp += t
+        support += s
+        pred += t / p if p > 0 else 0.0
+    precision = tp / pred if pred else 0.0
+    recall = tp / support if support else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, int(support)
+
+
+def read_scores(results: Path, extractor: str) -> dict:
+    intent = json.loads((results / "intent_report.json").read_text())
+    entity_file = results / f"{extractor}_report.json"
+    entities = json.loads(entity_file.read_text()) if entity_file.exists() else {}
+    sp, sr, sf, ss = _combined(entities, "skill")
+    rp, rr, rf, rs = _combined(entities, "job_role")
+    return {
+        "intent_f1": intent["macro avg"]["f1-score"],
+        "intent_acc": intent.get("accuracy", float("nan")),
+        "skill_p": sp, "skill_r": sr, "skill_f1": sf, "skill_support": ss,
+        "role_p": rp, "role_r": rr, "role_f1": rf, "role_support": rs,
+        "role_labels": {k: round(v["f1-score"], 3) for k, v in entities.items()
+                        if isinstance(v, dict) and k.startswith(("job_role", "skill"))},
+    }
+
+
+def heldout_texts() -> list[str]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [ex.get("text") for ex in load_data(str(HELDOUT)).nlu_examples]
+
+
+def time_parsing(model: Path, texts: list[str], rounds: int) -> list[float]:
+    """Milliseconds to parse each message through the whole NLU pipeline of a loaded model."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+
+    async def run() -> list[float]:
+        for text in texts[:20]:  # warm-up
+            await agent.parse_message(text)
+        timings = []
+        for _ in range(rounds):
+            for text in texts:
+                t0 = time.perf_counter()
+                await agent.parse_message(text)
+                timings.append((time.perf_counter() - t0) * 1000)
+        return timings
+
+    return asyncio.run(run())
+
+
+def time_extractor(texts: list[str], rounds: int) -> list[float]:
+    """Milliseconds our CareerEntityExtractor adds per message, on its own."""
+    from catalog.constraint_parser import parse_constraints
+    from catalog.mentions import MentionFinder
+    from catalog.taxonomy import default_taxonomy
+
+    finder = MentionFinder(default_taxonomy())
+    timings = []
+    for _ in range(rounds):
+        for text in texts:
+            t0 = time.perf_counter()
+            finder.find(text)
+            parse_constraints(text, {"coursera": "coursera", "udemy": "udemy", "edx": "edx"})
+            timings.append((time.perf_counter() - t0) * 1000)
+    return timings
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[int(q * (len(values) - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    texts = heldout_texts()
+    scores, parse_ms = {}, {}
+    for name, (config, extractor) in PIPELINES.items():
+        print(f"== {name}: training on data/ ...", flush=True)
+        model = train(name, config)
+        print(f"== {name}: evaluating on {HELDOUT.name} ({len(texts)} utterances) ...", flush=True)
+        scores[name] = read_scores(evaluate(name, model), extractor)
+        parse_ms[name] = time_parsing(model, texts, args.rounds)
+    extractor_ms = time_extractor(texts, args.rounds)
+    o, s = scores["ours"], scores["stock"]
+
+    def row(label: str, key: str) -> str:
+        return f"| {label} | {o[key]:.3f} | {s[key]:.3f} | {o[key] - s[key]:+.3f} |"
+
+    lines = [
+        f"Command: `make bench-nlu` (`python -m benchmarks.nlu`). Both pipelines trained on `data/` in the same run; "
+        f"scored with `rasa test nlu` on `{HELDOUT.relative_to(ROOT)}` ({len(texts)} held-out utterances, never "
+        f"trained on). Ours = `config.yml`; stock = the pipeline `rasa init` gives (`benchmarks/config_stock.yml`, "
+        f"DIET entities + EntitySynonymMapper). Skill and role scores are Rasa's token-level entity reports, "
+        f"micro-averaged over the entity's roles (skill + skill.lacks; job_role.goal + job_role.current). "
+        f"Machine: {platform.machine()}, Python {platform.python_version()}, {args.rounds} timing rounds.",
+        "",
+        "| metric | ours | stock | difference |",
+        "|---|---:|---:|---:|",
+        row("intent macro-F1", "intent_f1"),
+        row("intent accuracy", "intent_acc"),
+        row("skill precision", "skill_p"),
+        row("skill recall", "skill_r"),
+        row("skill F1", "skill_f1"),
+        row("role precision", "role_p"),
+        row("role recall", "role_r"),
+        row("role F1 (goal and current)", "role_f1"),
+        f"| NLU parse per message p50 ms | {statistics.median(parse_ms['ours']):.1f} | "
+        f"{statistics.median(parse_ms['stock']):.1f} | x{statistics.median(parse_ms['ours']) / statistics.median(parse_ms['stock']):.2f} |",
+        f"| NLU parse per message p95 ms | {pct(parse_ms['ours'], 0.95):.1f} | {pct(parse_ms['stock'], 0.95):.1f} | "
+        f"x{pct(parse_ms['ours'], 0.95) / pct(parse_ms['stock'], 0.95):.2f} |",
+        "",
+        f"CareerEntityExtractor alone (mentions + constraints) per message: p50 {statistics.median(extractor_ms):.2f} ms, "
+        f"p95 {pct(extractor_ms, 0.95):.2f} ms.",
+        "",
+        f"Entity supports in the held-out set: {o['skill_support']} skill tokens, {o['role_support']} role tokens. "
+        f"Per-label F1, ours: {json.dumps(o['role_labels'])}; stock: {json.dumps(s['role_labels'])}.",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    (WORK / "scores.json").write_text(json.dumps({"ours": o, "stock": s}, indent=2))
+    if not args.no_write:
+        write_section(ROOT / "BENCHMARKS.md", "nlu", "NLU: our pipeline vs stock Rasa", text)
+
+
+if __name__ == "__main__":
+    main()

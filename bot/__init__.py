@@ -1,0 +1,1 @@
+"""Rasa-server side of the career adviser: NLU components, channels and service glue."""

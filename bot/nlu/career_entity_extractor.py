@@ -1,0 +1,147 @@
+"""Rasa NLU component that finds skills, roles and learning constraints deterministically.
+
+It is registered as a non-trainable entity extractor: the taxonomy it matches against is data in
+``catalog/``, read when the model loads, so editing a synonym needs a restart, not a retrain.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from catalog.constraint_parser import parse_constraints
+from catalog.mentions import LACKS, MentionFinder
+from catalog.providers import provider_aliases
+from catalog.taxonomy import default_taxonomy, load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+
+def _load_provider_names() -> dict[str, str]:
+    """Providers from the catalogue database, or from the seed file when no database is set up yet."""
+    try:
+        from catalog.store import CatalogStore
+
+        store = CatalogStore()
+        providers = store.providers()
+        store.dispose()
+        if providers:
+            return provider_aliases(providers)
+    except Exception as exc:  # pragma: no cover - a missing database must not stop the NLU
+        logger.warning("catalogue database unavailable for provider names (%s); using the seed file", exc)
+    import yaml
+
+    from catalog.importer import SEED_DIR
+    from catalog.records import ProviderRecord
+
+    content = yaml.safe_load((SEED_DIR / "providers.yaml").read_text(encoding="utf-8")) or {}
+    return provider_aliases(ProviderRecord(**p) for p in content.get("providers", []))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Skills (with ``lacks`` role when negated), job roles (``goal``/``current``) and constraints."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"taxonomy_dir": None, "constraints": True}
+
+    def __init__(self, config: dict[str, Any], finder: MentionFinder, providers: dict[str, str]) -> None:
+        self._config = config
+        self._finder = finder
+        self._providers = providers
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CareerEntityExtractor:
+        taxonomy = load_taxonomy(config["taxonomy_dir"]) if config.get("taxonomy_dir") else default_taxonomy()
+        providers = _load_provider_names() if config.get("constraints", True) else {}
+        return cls(config, MentionFinder(taxonomy), providers)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            try:
+                entities = self.extract(text)
+            except Exception:  # a strange message must never break the NLU pipeline
+                logger.exception("entity extraction failed; continuing without entities")
+                entities = []
+            if entities:
+                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities),
+                            add_to_output=True)
+        return messages
+
+    def extract(self, text: str) -> list[dict[str, Any]]:
+        entities: list[dict[str, Any]] = []
+        mentions = self._finder.find(text)
+        for m in mentions:
+            entity: dict[str, Any] = {
+                "entity": "skill" if m.kind == "skill" else "job_role",
+                "value": m.value,
+                "start": m.start,
+                "end": m.end,
+                "confidence_entity": 0.9 if m.fuzzy else 1.0,
+            }
+            role = m.role if m.kind == "role" else (LACKS if m.role == LACKS else None)
+            if role:
+                entity["role"] = role
+            info = {k: v for k, v in (("years", m.years), ("inferred_from", m.inferred_from)) if v is not None}
+            if info:
+                entity["additional_info"] = info
+            entities.append(entity)
+        if self._config.get("constraints", True):
+            entities += self._constraint_entities(text, mentions)
+        return entities
+
+    def _constraint_entities(self, text: str, mentions: list) -> list[dict[str, Any]]:
+        parsed = parse_constraints(text, self._providers)
+        spans = [(m.start, m.end) for m in mentions]
+        out: list[dict[str, Any]] = []
+
+        def add(name: str, value: Any, role: str | None = None, info: dict | None = None) -> None:
+            ent: dict[str, Any] = {"entity": name, "value": value, "start": 0, "end": 0}
+            if role:
+                ent["role"] = role
+            if info:
+                ent["additional_info"] = info
+            out.append(ent)
+
+        if parsed.budget is not None:
+            add("budget", parsed.budget, info={"currency": parsed.currency or "USD"})
+        if parsed.hours_per_week is not None:
+            add("hours_per_week", parsed.hours_per_week)
+        if parsed.deadline_weeks is not None:
+            add("deadline_weeks", parsed.deadline_weeks)
+        if parsed.free_only:
+            add("free_only", True)
+        if parsed.optimise:
+            add("optimise", parsed.optimise)
+        if parsed.delivery:
+            add("delivery", parsed.delivery)
+        lowered = text.lower()
+        for pid in parsed.prefer_providers + parsed.avoid_providers:
+            role = "avoid" if pid in parsed.avoid_providers else "prefer"
+            # "Google Analytics" is a skill, not a wish to study with Google.
+            names = [n for n, p in self._providers.items() if p == pid]
+            positions = [lowered.find(n) for n in names if lowered.find(n) >= 0]
+            if positions and all(any(s <= pos < e for s, e in spans) for pos in positions):
+                continue
+            add("provider", pid, role=role)
+        return out

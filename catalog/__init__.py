@@ -1,0 +1,1 @@
+"""Career-advisor domain: taxonomy, catalogue store, recommender and flags (no Rasa imports)."""

@@ -1,0 +1,116 @@
+"""Command line for the catalogue: ``python -m catalog {validate,seed,import,export,stats}``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from catalog.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
+from catalog.store import CatalogStore
+from catalog.taxonomy import TaxonomyError, default_taxonomy
+
+
+def _validate(_: argparse.Namespace) -> int:
+    """Load the taxonomy and the seed catalogue into a throw-away database and report coverage."""
+    try:
+        taxonomy = default_taxonomy()
+    except TaxonomyError as exc:
+        print(f"taxonomy: {exc}", file=sys.stderr)
+        return 1
+    targets = taxonomy.target_roles()
+    print(f"taxonomy: {len(taxonomy.skills)} skills, {len(taxonomy.roles)} roles ({len(targets)} target roles)")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = CatalogStore(f"sqlite:///{tmp}/validate.db")
+        try:
+            result = import_files(store, seed_files(), taxonomy=taxonomy, show_progress=False)
+        except ImportFailed as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        for line in result.skill_mappings:
+            print(f"mapped: {line}")
+        creds = store.credentials()
+        taught = {s for c in creds for s in c.skills}
+        print(f"catalogue: {result.providers} providers, {result.credentials} credentials, "
+              f"{len(taught)} skills taught")
+        weak = []
+        for role in targets:
+            weight = sum(w for s, w in role.skills.items() if s in taught)
+            share = weight / role.total_weight
+            if share < 0.8:
+                missing = [s for s in role.skills if s not in taught]
+                weak.append(f"  {role.name}: {share:.0%} of skill weight teachable; missing {', '.join(missing)}")
+        if weak:
+            print(f"roles with less than 80% of their skill weight teachable ({len(weak)}):")
+            print("\n".join(weak))
+        store.dispose()
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    store = CatalogStore(args.db)
+    try:
+        count = ensure_seeded(store)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"catalogue ready: {count} credentials in {store.url}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = CatalogStore(args.db)
+    try:
+        result = import_files(store, args.files)
+    except ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for line in result.skill_mappings:
+        print(f"mapped skill: {line}")
+    print(f"imported {result.providers} provider(s) and {result.credentials} credential(s) into {store.url}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    store = CatalogStore(args.db)
+    try:
+        providers, credentials = export_catalog(store, args.file)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"exported {providers} provider(s) and {credentials} credential(s) to {args.file}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    store = CatalogStore(args.db)
+    creds = store.credentials()
+    by_provider: dict[str, int] = {}
+    for c in creds:
+        by_provider[c.provider] = by_provider.get(c.provider, 0) + 1
+    print(f"{len(creds)} credentials from {len(by_provider)} providers in {store.url}")
+    for pid, n in sorted(by_provider.items(), key=lambda kv: -kv[1])[:20]:
+        print(f"  {pid}: {n}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m catalog", description=__doc__)
+    parser.add_argument("--db", help="SQLAlchemy URL (default: $CATALOG_DB_URL or var/catalog.db)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check the taxonomy and seed catalogue").set_defaults(func=_validate)
+    sub.add_parser("seed", help="load the seed catalogue into an empty database").set_defaults(func=_seed)
+    p_import = sub.add_parser("import", help="import CSV/JSON/YAML files in one transaction")
+    p_import.add_argument("files", nargs="+", type=Path)
+    p_import.set_defaults(func=_import)
+    p_export = sub.add_parser("export", help="export the catalogue (format from the extension)")
+    p_export.add_argument("file", type=Path)
+    p_export.set_defaults(func=_export)
+    sub.add_parser("stats", help="counts by provider").set_defaults(func=_stats)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Read budget, time, deadline, provider and delivery preferences out of a chat message.
+
+These are closed, formulaic expressions ("$300", "5 hours a week", "within 3 months", "not Udemy"), so
+rules are both more accurate and cheaper than a statistical model trained on a few hundred examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+CURRENCY_WORDS = {
+    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "aud": "AUD", "cad": "CAD", "inr": "INR", "rupees": "INR",
+}
+_CUR = r"(?:\$|£|€|usd|gbp|eur|aud|cad|inr|dollars?|bucks|pounds?|quid|euros?|rupees)"
+MONEY_RE = re.compile(
+    rf"(?P<pre>{_CUR})?\s*(?P<num>\d{{1,3}}(?:[,.]\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>k\b)?\s*(?P<post>{_CUR})?",
+    re.IGNORECASE,
+)
+BUDGET_CONTEXT = re.compile(r"\b(budget|spend|afford|up to|max(?:imum)?|under|below|less than|no more than|"
+                            r"cap|limit|at most|around|about|pay)\b", re.IGNORECASE)
+NUM = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+HOURS_RE = re.compile(
+    rf"\b{NUM}\s*(?:-|to)?\s*(?:\d+\s*)?(?:hours?|hrs?|h)\b\s*(?:(?:a|an|per|each|every|/)\s*)"
+    r"(?P<per>week|wk|day|night|evening|weekday|weekend)s?",
+    re.IGNORECASE,
+)
+DEADLINE_RE = re.compile(
+    rf"\b(?:in|within|by|under|less than|next|over the next|before|inside)\s+(?:the\s+next\s+)?{NUM}\s*"
+    r"(?P<unit>weeks?|months?|years?|yrs?)\b",
+    re.IGNORECASE,
+)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+BY_MONTH_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?P<m>" + "|".join(MONTHS) +
+                         r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.IGNORECASE)
+END_OF_YEAR_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b", re.IGNORECASE)
+FREE_RE = re.compile(r"\b(free|no[- ]cost|zero[- ]cost|without paying|no money|can'?t afford|cannot afford|"
+                     r"zero budget|no budget)\b", re.IGNORECASE)
+NOT_FREE_RE = re.compile(r"\b(free time|feel free|free to|for free\?|free trial|free audit)\b", re.IGNORECASE)
+CHEAPER_RE = re.compile(r"\b(cheaper|cheapest|less expensive|lower cost|more affordable|budget option|"
+                        r"costs? less|too expensive|too pricey)\b", re.IGNORECASE)
+FASTER_RE = re.compile(r"\b(faster|quicker|quickest|shorter|less time|sooner|fastest|shortest|too long|"
+                       r"speed (?:it|this) up)\b", re.IGNORECASE)
+DELIVERY_PATTERNS = [
+    ("in_person", re.compile(r"\b(in[- ]person|on campus|face[- ]to[- ]face|classroom[- ]based)\b", re.I)),
+    ("online_self_paced", re.compile(r"\b(self[- ]paced|at my own pace|in my own time)\b", re.I)),
+    ("online_cohort", re.compile(r"\b(live online|cohort|instructor[- ]led|live classes)\b", re.I)),
+    ("online", re.compile(r"\b(online|remote(?:ly)?|from home)\b", re.I)),
+]
+AVOID_CUES = re.compile(r"\b(not|no|avoid|except|without|hate|dislike|skip|exclude|excluding|other than|"
+                        r"drop|remove|never|anything but|don'?t|rather not|nothing from|instead of)\b", re.I)
+ONLY_CUES = re.compile(r"\b(only|just|prefer|preferably|stick to|stick with|like|love|from|on|via|through|"
+                       r"rather|exclusively)\b", re.I)
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+@dataclass
+class ParsedConstraints:
+    budget: float | None = None
+    currency: str | None = None
+    hours_per_week: float | None = None
+    deadline_weeks: float | None = None
+    free_only: bool = False
+    optimise: str | None = None  # cost | time
+    delivery: str | None = None
+    prefer_providers: list[str] = field(default_factory=list)
+    avoid_providers: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return self == ParsedConstraints()
+
+
+def _number(text: str) -> float:
+    text = text.lower()
+    return float(WORD_NUMBERS.get(text, text)) if not text.replace(".", "").isdigit() else float(text)
+
+
+def parse_money(text: str) -> tuple[float, str] | None:
+    """The budget in a message, if it names an amount with a currency or in a budget phrase."""
+    for match in MONEY_RE.finditer(text):
+        pre, post = match.group("pre"), match.group("post")
+        raw = match.group("num")
+        after = text[match.end():match.end() + 12].lower()
+        if re.match(r"\s*(hours?|hrs?|h\b|weeks?|months?|years?|yrs?|days?|%|percent)", after):
+            continue
+        context = text[max(0, match.start() - 30):match.start()]
+        if not (pre or post) and not BUDGET_CONTEXT.search(context):
+            continue
+        if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+            value = float(re.sub(r"[,.]", "", raw))
+        else:
+            value = float(raw)
+        if match.group("k"):
+            value *= 1000
+        currency = CURRENCY_WORDS.get((pre or post or "$").lower(), "USD")
+        return value, currency
+    return None
+
+
+def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
+                      today: dt.date | None = None) -> ParsedConstraints:
+    """``provider_names`` maps lower-case names and aliases to provider ids."""
+    out = ParsedConstraints()
+    if not text:
+        return out
+    today = today or dt.date.today()
+    money = parse_money(text)
+    if money:
+        out.budget, out.currency = money
+        if out.budget == 0:
+            out.free_only = True
+    hours = HOURS_RE.search(text)
+    if hours:
+        n = _number(hours.group("n"))
+        per = hours.group("per").lower()
+        factor = {"day": 7, "night": 7, "evening": 7, "weekday": 5, "weekend": 2}.get(per, 1)
+        out.hours_per_week = n * factor
+    deadline = DEADLINE_RE.search(text)
+    if deadline:
+        n = _number(deadline.group("n"))
+        unit = deadline.group("unit").lower()
+        out.deadline_weeks = n * (52 if unit.startswith("y") else 4.345 if unit.startswith("m") else 1)
+    elif END_OF_YEAR_RE.search(text):
+        out.deadline_weeks = max(1.0, round((dt.date(today.year, 12, 31) - today).days / 7, 1))
+    else:
+        by_month = BY_MONTH_RE.search(text)
+        if by_month:
+            name = by_month.group("m").lower()
+            month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
+            year = today.year if month > today.month else today.year + 1
+            out.deadline_weeks = max(1.0, round((dt.date(year, month, 28) - today).days / 7, 1))
+    if FREE_RE.search(text) and not NOT_FREE_RE.search(text):
+        out.free_only = True
+    if CHEAPER_RE.search(text):
+        out.optimise = "cost"
+    elif FASTER_RE.search(text):
+        out.optimise = "time"
+    for delivery, pattern in DELIVERY_PATTERNS:
+        if pattern.search(text):
+            out.delivery = delivery
+            break
+    if provider_names:
+        _providers(text, provider_names, out)
+    return out
+
+
+def _providers(text: str, provider_names: dict[str, str], out: ParsedConstraints) -> None:
+    lowered = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for name in sorted(provider_names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered):
+            if any(s <= match.start() < e for s, e, _ in found):
+                continue
+            found.append((match.start(), match.end(), provider_names[name]))
+    for start, _end, pid in sorted(found):
+        clause_start = max(lowered.rfind(sep, 0, start) for sep in (".", ";", "!", "?", " but ", ", "))
+        before = lowered[max(clause_start, start - 40, 0):start]
+        if AVOID_CUES.search(before):
+            if pid not in out.avoid_providers:
+                out.avoid_providers.append(pid)
+        elif pid not in out.prefer_providers:
+            out.prefer_providers.append(pid)

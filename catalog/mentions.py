@@ -1,0 +1,350 @@
+"""Find skill and role mentions in a message and read them the way a careers adviser would.
+
+Stock NLU models miss multi-word skills, misspellings and negation, and confuse the job someone has with
+the job they want. This finder is deterministic instead: a spaCy ``PhraseMatcher`` over every surface form
+in the taxonomy (longest match wins, so "machine learning engineer" is a role, not a skill), rapidfuzz for
+near-miss spellings, and small cue-word rules for negation ("I don't know Python"), learning intent
+("want to learn SQL"), years of experience and goal versus current job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import spacy
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from catalog.taxonomy import Taxonomy
+
+HAS, LACKS = "has", "lacks"
+GOAL, CURRENT = "goal", "current"
+
+CLAUSE_BREAKS = {".", "!", "?", ";", "but", "however", "although", "though", "whereas", "except", "\n"}
+ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
+NEGATIONS = {"not", "n't", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
+             "havent", "hasnt", "doesnt", "wont", "isnt", "arent", "aint", "nor", "neither", "nothing"}
+LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop",
+            "remove", "drop", "forget", "delete", "untick", "need", "needs", "missing", "weak", "struggle",
+            "beginner", "new", "upskill", "training"}
+HAVING = {"know", "knows", "knew", "use", "used", "using", "have", "has", "had", "did", "done", "skilled",
+          "experienced", "familiar", "proficient", "good", "comfortable", "worked", "work", "working", "fluent",
+          "certified", "learned", "learnt", "understand", "built", "build", "do", "does", "can", "expert",
+          "experience", "background", "skills", "confident", "strong", "practiced", "handle", "handled"}
+GOAL_CUES = {"become", "becoming", "be", "into", "goal", "aim", "aiming", "target", "targeting", "dream",
+             "aspire", "aspiring", "pursue", "pursuing", "transition", "transitioning", "switch", "switching",
+             "pivot", "pivoting", "towards", "toward", "future", "next", "wanna", "change", "changing"}
+WANTING = {"want", "wants", "wanted", "wanna", "like", "love", "hope", "hoping", "plan", "planning", "aim",
+           "aiming", "interested", "looking", "keen", "would", "'d", "dream", "goal", "considering", "thinking"}
+CURRENT_CUES = {"am", "'m", "im", "was", "were", "work", "works", "working", "worked", "currently", "former",
+                "formerly", "ex", "background", "from", "been", "employed", "job", "position", "role", "used",
+                "now", "today", "presently", "experience", "years", "yrs"}
+ARTICLES = {"a", "an", "the", "my", "some", "basic", "advanced", "good", "strong", "solid", "decent", "little",
+            "bit", "of", "in", "with", "at", "on", "for", "about", "also", "and", "or", ",", "-", "really",
+            "pretty", "quite", "very", "lot", "lots", "plenty", "much", "any", "enough"}
+# Frequent chat words a one-edit fuzzy match must never turn into a skill or role.
+COMMON_WORDS = {
+    "career", "careers", "carrer", "become", "learn", "learning", "learned", "working", "worker", "workers",
+    "experience", "currently", "interested", "manager", "managers", "want", "wanted", "months", "years",
+    "weekly", "weekend", "budget", "online", "courses", "course", "certificate", "certificates", "degree",
+    "school", "skills", "things", "people", "someone", "something", "anything", "nothing", "because",
+    "actually", "already", "really", "started", "starting", "looking", "thinking", "teaching", "teacher",
+    "student", "students", "support", "service", "services", "business", "company", "office", "system",
+    "systems", "process", "planning", "training", "trainer", "design", "designer", "analysis", "analyst",
+    "health", "healthcare", "medical", "patient", "patients", "nursing", "safety", "quality", "product",
+    "products", "project", "projects", "program", "programs", "programme", "marketing", "finance",
+    "security", "network", "networks", "software", "hardware", "computer", "computers", "digital",
+    "technical", "technology", "engineer", "engineering", "developer", "development", "manufacturing",
+    "factory", "machine", "machines", "tools", "model", "models", "modeling", "modelling", "writing",
+    "reading", "research", "science", "scientist", "coding", "coder", "testing", "tester", "retail",
+    "sales", "account", "accounts", "report", "reports", "reporting", "records", "record", "administration",
+    "administrative", "assistant", "coordinator", "specialist", "technician", "operator", "operations",
+    "supervisor", "leader", "leadership", "management", "managing", "communication", "teamwork", "presentation",
+    "statistics", "cleaning", "planner", "schedule", "scheduling", "customer", "customers", "clinical",
+    "clinic", "hospital", "nurse", "nurses", "doctor", "doctors", "teachers", "classroom", "special",
+    "education", "educational", "robotics", "robots", "robot", "automation", "maintenance", "inspection",
+    "standards", "standard", "certified", "certification", "credential", "credentials", "pathway", "provider",
+    "providers", "cheaper", "faster", "shorter", "hours", "weeks", "minutes", "dollars", "pounds", "euros",
+    "pretty", "little", "basics", "basic", "advanced", "intermediate", "beginner", "before", "after", "during",
+    "within", "without", "through", "though", "although", "however", "whatever", "whenever", "wherever",
+    "there", "their", "these", "those", "where", "which", "while", "would", "should", "could", "might",
+    "maybe", "please", "thanks", "thank", "hello", "great", "right", "wrong", "change", "changed", "switch",
+    "moving", "transition", "data", "cloud", "analytics", "python's", "excel's", "further", "better",
+    "master", "masters", "bachelor", "diploma", "english", "french", "spanish", "german", "answer", "answers",
+    "question", "questions", "carer", "carers", "caring", "career's", "recently", "finished", "finishing",
+}
+
+
+@dataclass
+class Mention:
+    """A skill or role found in a message, resolved to its canonical name."""
+
+    kind: str  # "skill" | "role"
+    value: str
+    start: int  # character offsets into the message
+    end: int
+    text: str
+    role: str  # skills: has | lacks; roles: goal | current
+    years: float | None = None
+    fuzzy: bool = False
+    inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
+    token_start: int = field(default=0, repr=False)
+    token_end: int = field(default=0, repr=False)
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "an": 1, "few": 3, "couple": 2, "several": 3, "half": 0.5}
+YEARS_RE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half a)"
+    r"\s*\+?\s*(?P<unit>years?|yrs?|months?|mos?)\b",
+    re.IGNORECASE,
+)
+
+
+FORWARD_LINK = re.compile(r"^\s*(?:of|in|with|doing|using|as an?|as|experience(?: in| with| of)?|"
+                          r"of experience(?: in| with)?|working(?: with| in| as an?)?|professional|hands-on)?"
+                          r"(?:\s+(?:experience|exp)(?:\s+(?:in|with|of))?)?\s*(?:an?|the)?\s*$", re.IGNORECASE)
+BACKWARD_LINK = re.compile(r"^\s*(?:for|since|about|over|around|-|\(|:|x)?\s*(?:about|over|around|nearly|almost|"
+                           r"roughly|like)?\s*$", re.IGNORECASE)
+
+
+class MentionFinder:
+    """Finds skills and roles; build once (building the matcher takes ~0.5 s), call :meth:`find` per message."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.nlp = spacy.blank("en")
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, str]] = {}
+        lower_patterns: dict[str, list[Doc]] = defaultdict(list)
+        exact_patterns: dict[str, list[Doc]] = defaultdict(list)
+        fuzzy_forms: dict[str, tuple[str, str]] = {}
+        for form in taxonomy.surface_forms():
+            key = f"{form.kind}|{form.canonical}"
+            doc = self.nlp.make_doc(form.text)
+            (exact_patterns if form.case_sensitive else lower_patterns)[key].append(doc)
+            if not form.case_sensitive and len(form.text) >= 6:
+                fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
+        for key, docs in lower_patterns.items():
+            self._lower.add(key, docs)
+        for key, docs in exact_patterns.items():
+            self._exact.add(key, docs)
+        for key in set(lower_patterns) | set(exact_patterns):
+            kind, canonical = key.split("|", 1)
+            self._labels[self.nlp.vocab.strings[key]] = (kind, canonical)
+        # Fuzzy candidates bucketed by first letter and token count: misspellings rarely change either.
+        self._fuzzy: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for text in fuzzy_forms:
+            self._fuzzy[(text[0], len(text.split()))].append(text)
+        self._fuzzy_labels = fuzzy_forms
+        self._stop_words = self.nlp.Defaults.stop_words
+
+    # -- matching ---------------------------------------------------------------------------------------------
+    def _exact_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self._lower, self._exact):
+            for match_id, start, end in matcher(doc):
+                kind, canonical = self._labels[match_id]
+                spans.append(Span(doc, start, end, label=f"{kind}|{canonical}"))
+        return spans
+
+    def _fuzzy_spans(self, doc: Doc, taken: set[int]) -> list[Span]:
+        spans = []
+        for n in (3, 2, 1):
+            for start in range(0, len(doc) - n + 1):
+                end = start + n
+                if any(i in taken for i in range(start, end)):
+                    continue
+                tokens = doc[start:end]
+                if not all(t.is_alpha or t.text in "-/+#." for t in tokens) or tokens[0].is_punct:
+                    continue
+                text = tokens.text.lower()
+                if len(text) < 6 or text in COMMON_WORDS or all(t.lower_ in self._stop_words for t in tokens):
+                    continue
+                if n > 1 and (tokens[0].lower_ in self._stop_words or tokens[-1].lower_ in self._stop_words):
+                    continue
+                choices = self._fuzzy.get((text[0], n))
+                if not choices:
+                    continue
+                max_edits = 1 if len(text) < 10 else 2
+                match = process.extractOne(text, choices, scorer=OSA.distance, score_cutoff=max_edits)
+                if match is None or match[1] == 0:
+                    continue
+                kind, canonical = self._fuzzy_labels[match[0]]
+                spans.append(Span(doc, start, end, label=f"{kind}|{canonical}|fuzzy"))
+                taken.update(range(start, end))
+        return spans
+
+    def find(self, text: str) -> list[Mention]:
+        """Every skill and role mention in ``text``, with polarity, goal/current and years attached."""
+        if not text or not text.strip():
+            return []
+        doc = self.nlp.make_doc(text[:5000])
+        spans = filter_spans(self._exact_spans(doc))
+        spans = self._split_negated_compounds(doc, spans)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
+        mention_tokens = {i for s in spans for i in range(s.start, s.end)}
+        mentions: list[Mention] = []
+        for span in spans:
+            parts = span.label_.split("|")
+            kind, canonical, fuzzy = parts[0], parts[1], len(parts) > 2
+            m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind == "skill" else "",
+                        fuzzy=fuzzy, token_start=span.start, token_end=span.end)
+            mentions.append(m)
+        self._read_roles(doc, mentions, mention_tokens)
+        self._read_skill_polarity(doc, mentions, mention_tokens)
+        self._attach_years(text, doc, mentions)
+        return mentions
+
+    def _split_negated_compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'no SQL yet' is a missing skill, not the NoSQL database family."""
+        out = []
+        for span in spans:
+            if len(span) > 1 and span[0].lower_ in ("no", "not"):
+                rest = doc[span.start + 1:span.end]
+                canonical = self.taxonomy.skill_name(rest.text, fuzzy=False)
+                if canonical:
+                    out.append(Span(doc, rest.start, rest.end, label=f"skill|{canonical}"))
+                    continue
+            out.append(span)
+        return out
+
+    # -- reading context ------------------------------------------------------------------------------------------
+    def _context_before(self, doc: Doc, start: int, breaks: set[str], skip: set[int]) -> list[str]:
+        """Lower-cased tokens before ``start`` back to the clause boundary, nearest first."""
+        words = []
+        for i in range(start - 1, -1, -1):
+            tok = doc[i]
+            low = tok.lower_
+            if low in breaks or (tok.is_sent_start and i != 0 and low not in ARTICLES):
+                break
+            if i in skip:
+                continue
+            words.append(low)
+        return words
+
+    def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
+        for m in mentions:
+            if m.kind != "skill":
+                continue
+            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip)
+            m.role = self._polarity(before)
+            after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+            if after[:1] == ["yet"] and m.role == HAS and any(w in NEGATIONS for w in before):
+                m.role = LACKS
+
+    @staticmethod
+    def _polarity(before: list[str]) -> str:
+        for k, word in enumerate(before):
+            if word in NEGATIONS:
+                return LACKS
+            if word in LEARNING:
+                if word == "new" and k >= 1 and before[k - 1] != "to":
+                    continue
+                return LACKS
+            if word in HAVING:
+                window = before[k + 1:k + 4]
+                if any(w in NEGATIONS for w in window):
+                    return LACKS
+                return HAS
+        return HAS
+
+    def _read_roles(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
+        roles = [m for m in mentions if m.kind == "role"]
+        for m in roles:
+            role = self.taxonomy.roles[m.value]
+            before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
+            m.role = self._role_reading(before) or ("" if role.target else CURRENT)
+        # A skill named as a destination ("move into telemedicine") is read as the role it leads to.
+        for m in mentions:
+            if m.kind != "skill":
+                continue
+            before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
+            if self._role_reading(before) == GOAL and self._is_destination(before):
+                role = self._role_for_field(m)
+                if role:
+                    m.kind, m.inferred_from, m.value, m.role = "role", m.value, role, GOAL
+        undecided = [m for m in mentions if m.kind == "role" and not m.role]
+        has_goal = any(m.kind == "role" and m.role == GOAL for m in mentions)
+        for k, m in enumerate(undecided):
+            # "from X to Y" without cue words: the last undecided role is the goal.
+            m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
+
+    @staticmethod
+    def _is_destination(before: list[str]) -> bool:
+        """Only clear destination phrases turn a skill into a goal ('get into cybersecurity')."""
+        near = [w for w in before if w not in ARTICLES][:3]
+        return bool(near) and (near[0] in ("into", "become", "becoming", "towards", "toward", "to")
+                               or (near[0] in ("career", "job", "jobs", "role", "roles", "work", "field")
+                                   and any(w in WANTING or w in GOAL_CUES for w in before)))
+
+    @staticmethod
+    def _role_reading(before: list[str]) -> str | None:
+        content = [w for w in before if w not in ARTICLES or w in ("in", "of", "as")]
+        wanting = any(w in WANTING for w in before)
+        for k, word in enumerate(content):
+            if word == "to" and k == 0:
+                return GOAL
+            if word == "as" and k == 0:
+                continue
+            if word in GOAL_CUES and word not in ("change", "changing", "next", "future"):
+                return GOAL
+            if word in ("change", "changing") and ("goal" in content or k == 0):
+                return GOAL
+            if word == "from":
+                return CURRENT
+            if word in CURRENT_CUES:
+                return GOAL if wanting and word in ("work", "working", "job", "role", "position") else CURRENT
+            if word in WANTING:
+                return GOAL
+        return None
+
+    def _role_for_field(self, m: Mention) -> str | None:
+        phrase = m.text.lower()
+        skill = m.value
+        named = [r for r in self.taxonomy.target_roles()
+                 if phrase in r.name.lower() or skill.lower() in r.name.lower()
+                 or any(phrase in a for a in r.aliases)]
+        if named:
+            return sorted(named, key=lambda r: (-r.skills.get(skill, 0), len(r.name)))[0].name
+        teaching = self.taxonomy.roles_teaching(skill)
+        return teaching[0].name if teaching and teaching[0].skills[skill] >= 0.8 else None
+
+    # -- experience ------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _attach_years(text: str, doc: Doc, mentions: list[Mention]) -> None:
+        if not mentions:
+            return
+        for match in YEARS_RE.finditer(text):
+            raw = match.group("n").lower()
+            value = float(raw) if raw[0].isdigit() else float(NUMBER_WORDS.get(raw.split()[-1] if raw != "half a"
+                                                                               else "half", 1))
+            if match.group("unit").lower().startswith("m"):
+                value = round(value / 12, 2)
+            # "5 years of Java" looks forward, "Java for 5 years" looks back; otherwise the nearest wins.
+            same = [m for m in mentions if not _crosses_break(text, m, match.start(), match.end())]
+            if not same:
+                continue
+            after = [m for m in same if m.start >= match.end()]
+            before = [m for m in same if m.end <= match.start()]
+            target = None
+            if after and FORWARD_LINK.match(text[match.end():min(after, key=lambda m: m.start).start]):
+                target = min(after, key=lambda m: m.start)
+            elif before and BACKWARD_LINK.match(text[max(before, key=lambda m: m.end).end:match.start()]):
+                target = max(before, key=lambda m: m.end)
+            if target is None:
+                target = min(same, key=lambda m: min(abs(m.start - match.end()), abs(match.start() - m.end)))
+            if target.years is None:
+                target.years = value
+
+
+def _crosses_break(text: str, m: Mention, start: int, end: int) -> bool:
+    lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+    return bool(re.search(r"[.!?;]|\bbut\b", text[lo:hi]))

@@ -1,0 +1,51 @@
+"""Update a learner's profile from what the extractor found in one message.
+
+Skills add up across turns; a retraction ("actually I don't know SQL") removes one; a new goal replaces
+the old one. Kept here, not in the action, so it is tested without a Rasa tracker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ProfileChange:
+    skills: list[str]
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    goal: str | None = None
+    background: list[str] = field(default_factory=list)
+    years: dict[str, float] = field(default_factory=dict)
+
+
+def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapping[str, Any]]) -> ProfileChange:
+    skills = list(dict.fromkeys(current_skills or []))
+    change = ProfileChange(skills=skills)
+    for ent in entities:
+        kind, value, role = ent.get("entity"), ent.get("value"), ent.get("role")
+        if not isinstance(value, str) or not value:
+            continue
+        years = (ent.get("additional_info") or {}).get("years") if isinstance(ent.get("additional_info"), dict) else None
+        if kind == "skill":
+            if role == "lacks":
+                if value in skills:
+                    skills.remove(value)
+                    change.removed.append(value)
+                elif value in change.added:
+                    change.added.remove(value)
+            elif value not in skills:
+                skills.append(value)
+                change.added.append(value)
+            if years is not None:
+                change.years[value] = float(years)
+        elif kind == "job_role":
+            if role == "current":
+                change.background.append(value)
+                if years is not None:
+                    change.years[value] = float(years)
+            else:
+                change.goal = value
+    return change

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (or the terminal chat with `run.sh shell`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1 RASA_TELEMETRY_ENABLED=false
+mkdir -p var
+.venv/bin/python -m catalog seed
+if [ -z "${RASA_API_TOKEN:-}" ]; then
+  RASA_API_TOKEN=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(24))')
+  echo "RASA_API_TOKEN was not set; generated one for this run: $RASA_API_TOKEN"
+fi
+export RASA_API_TOKEN
+ACTION_PORT=${ACTION_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+
+.venv/bin/rasa run actions --port "$ACTION_PORT" --actions actions > var/actions.log 2>&1 &
+ACTIONS_PID=$!
+trap 'kill $ACTIONS_PID 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 120); do
+  curl -fsS "http://localhost:$ACTION_PORT/health" >/dev/null 2>&1 && break
+  kill -0 $ACTIONS_PID 2>/dev/null || { echo "action server failed to start, see var/actions.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+if [ "${1:-}" = "shell" ]; then
+  .venv/bin/rasa shell --endpoints endpoints.yml
+  exit 0
+fi
+cat <<MSG
+
+  Career adviser starting on http://localhost:$RASA_PORT  (action server: http://localhost:$ACTION_PORT/health)
+  Chat over REST:
+    curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+      -d '{"sender": "me", "message": "I want to become a data analyst. I know Excel and some SQL"}'
+  Website widget: socket.io on http://localhost:$RASA_PORT (rasa-webchat), or chat in the terminal: make shell
+  HTTP API token (RASA_API_TOKEN): $RASA_API_TOKEN
+
+MSG
+.venv/bin/rasa run --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" --port "$RASA_PORT" \
+  --endpoints endpoints.yml --credentials credentials.yml

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalog.importer import import_files
+from catalog.store import CatalogStore
+
+PROVIDERS_YAML = """
+providers:
+  - {id: acme, name: Acme Learning, kind: platform, url: https://acme.example}
+  - {id: uni, name: Example University, kind: university, accreditation: [Quality Agency]}
+credentials:
+  - id: sql-basics
+    title: SQL Basics
+    provider: acme
+    type: course_certificate
+    skills: [SQL]
+    hours: 10
+    cost: 49
+    currency: USD
+  - id: py-basics
+    title: Python Basics
+    provider: uni
+    type: course_certificate
+    skills: [Python]
+    hours: 20
+    cost: 0
+    pricing: free
+"""
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> CatalogStore:
+    s = CatalogStore(f"sqlite:///{tmp_path}/catalog.db")
+    base = tmp_path / "base.yaml"
+    base.write_text(PROVIDERS_YAML)
+    import_files(s, [base])
+    yield s
+    s.dispose()

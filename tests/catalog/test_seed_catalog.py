@@ -1,0 +1,28 @@
+"""The packaged seed catalogue loads cleanly and covers every target role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalog.importer import import_files, seed_files
+from catalog.store import CatalogStore
+from catalog.taxonomy import default_taxonomy
+
+
+def test_seed_catalogue_is_valid_and_covers_every_role(tmp_path: Path) -> None:
+    store = CatalogStore(f"sqlite:///{tmp_path}/seed.db")
+    result = import_files(store, seed_files(), show_progress=False)
+    assert result.credentials >= 250
+    creds = store.credentials()
+    providers = {c.provider for c in creds} | {c.platform for c in creds if c.platform}
+    for needed in ("coursera", "edx", "udemy", "google", "ibm", "linkedin-learning", "udacity", "futurelearn"):
+        assert needed in providers, needed
+    taught = {s for c in creds for s in c.skills}
+    for role in default_taxonomy().target_roles():
+        covered = sum(w for s, w in role.skills.items() if s in taught)
+        assert covered / role.total_weight >= 0.5, f"{role.name}: only {covered / role.total_weight:.0%} teachable"
+    # Facts are stated or left empty, never placeholders.
+    for c in creds:
+        assert c.title and c.skills
+        assert c.url is None or c.url.startswith("https://"), c.id
+    store.dispose()
