@@ -40,8 +40,10 @@ BY_MONTH_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?P<m>"
                          r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.IGNORECASE)
 END_OF_YEAR_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b", re.IGNORECASE)
 FREE_RE = re.compile(r"\b(free|no[- ]cost|zero[- ]cost|without paying|no money|can'?t afford|cannot afford|"
-                     r"zero budget|no budget)\b", re.IGNORECASE)
-NOT_FREE_RE = re.compile(r"\b(free time|feel free|free to|for free\?|free trial|free audit)\b", re.IGNORECASE)
+                     r"zero budget)\b", re.IGNORECASE)
+NOT_FREE_RE = re.compile(r"\b(free time|feel free|free to|free on|free at|free in|free during|free trial|free audit|"
+                         r"i'?m free|am free|free evenings?|free weekends?|free days?|sugar[- ]free|hands[- ]free)\b",
+                         re.IGNORECASE)
 CHEAPER_RE = re.compile(r"\b(cheaper|cheapest|less expensive|lower cost|more affordable|budget option|"
                         r"costs? less|too expensive|too pricey)\b", re.IGNORECASE)
 FASTER_RE = re.compile(r"\b(faster|quicker|quickest|shorter|less time|sooner|fastest|shortest|too long|"
@@ -71,6 +73,7 @@ class ParsedConstraints:
     delivery: str | None = None
     prefer_providers: list[str] = field(default_factory=list)
     avoid_providers: list[str] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each value was read
 
     def is_empty(self) -> bool:
         return self == ParsedConstraints()
@@ -81,7 +84,7 @@ def _number(text: str) -> float:
     return float(WORD_NUMBERS.get(text, text)) if not text.replace(".", "").isdigit() else float(text)
 
 
-def parse_money(text: str) -> tuple[float, str] | None:
+def parse_money(text: str) -> tuple[float, str, tuple[int, int]] | None:
     """The budget in a message, if it names an amount with a currency or in a budget phrase."""
     for match in MONEY_RE.finditer(text):
         pre, post = match.group("pre"), match.group("post")
@@ -99,7 +102,9 @@ def parse_money(text: str) -> tuple[float, str] | None:
         if match.group("k"):
             value *= 1000
         currency = CURRENCY_WORDS.get((pre or post or "$").lower(), "USD")
-        return value, currency
+        start = match.start("pre") if pre else match.start("num")
+        end = match.end("post") if post else (match.end("k") if match.group("k") else match.end("num"))
+        return value, currency, (start, end)
     return None
 
 
@@ -112,7 +117,7 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
     today = today or dt.date.today()
     money = parse_money(text)
     if money:
-        out.budget, out.currency = money
+        out.budget, out.currency, out.spans["budget"] = money
         if out.budget == 0:
             out.free_only = True
     hours = HOURS_RE.search(text)
@@ -121,29 +126,37 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
         per = hours.group("per").lower()
         factor = {"day": 7, "night": 7, "evening": 7, "weekday": 5, "weekend": 2}.get(per, 1)
         out.hours_per_week = n * factor
+        out.spans["hours_per_week"] = hours.span()
     deadline = DEADLINE_RE.search(text)
     if deadline:
         n = _number(deadline.group("n"))
         unit = deadline.group("unit").lower()
-        out.deadline_weeks = n * (52 if unit.startswith("y") else 4.345 if unit.startswith("m") else 1)
+        out.deadline_weeks = round(n * (52 if unit.startswith("y") else 4.345 if unit.startswith("m") else 1), 1)
+        out.spans["deadline_weeks"] = deadline.span()
     elif END_OF_YEAR_RE.search(text):
         out.deadline_weeks = max(1.0, round((dt.date(today.year, 12, 31) - today).days / 7, 1))
+        out.spans["deadline_weeks"] = END_OF_YEAR_RE.search(text).span()
     else:
         by_month = BY_MONTH_RE.search(text)
         if by_month:
+            out.spans["deadline_weeks"] = by_month.span()
             name = by_month.group("m").lower()
             month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
             year = today.year if month > today.month else today.year + 1
             out.deadline_weeks = max(1.0, round((dt.date(year, month, 28) - today).days / 7, 1))
-    if FREE_RE.search(text) and not NOT_FREE_RE.search(text):
+    free = FREE_RE.search(text)
+    if free and not NOT_FREE_RE.search(text):
         out.free_only = True
-    if CHEAPER_RE.search(text):
-        out.optimise = "cost"
-    elif FASTER_RE.search(text):
-        out.optimise = "time"
+        out.spans["free_only"] = free.span()
+    optimise = CHEAPER_RE.search(text) or FASTER_RE.search(text)
+    if optimise:
+        out.optimise = "cost" if CHEAPER_RE.search(text) else "time"
+        out.spans["optimise"] = (CHEAPER_RE.search(text) or optimise).span()
     for delivery, pattern in DELIVERY_PATTERNS:
-        if pattern.search(text):
+        found = pattern.search(text)
+        if found:
             out.delivery = delivery
+            out.spans["delivery"] = found.span()
             break
     if provider_names:
         _providers(text, provider_names, out)
@@ -158,7 +171,8 @@ def _providers(text: str, provider_names: dict[str, str], out: ParsedConstraints
             if any(s <= match.start() < e for s, e, _ in found):
                 continue
             found.append((match.start(), match.end(), provider_names[name]))
-    for start, _end, pid in sorted(found):
+    for start, end, pid in sorted(found):
+        out.spans.setdefault(f"provider:{pid}", (start, end))
         clause_start = max(lowered.rfind(sep, 0, start) for sep in (".", ";", "!", "?", " but ", ", "))
         before = lowered[max(clause_start, start - 40, 0):start]
         if AVOID_CUES.search(before):

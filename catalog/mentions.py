@@ -27,7 +27,7 @@ GOAL, CURRENT = "goal", "current"
 
 CLAUSE_BREAKS = {".", "!", "?", ";", "but", "however", "although", "though", "whereas", "except", "\n"}
 ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
-NEGATIONS = {"not", "n't", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
+NEGATIONS = {"not", "n't", "nt", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
              "havent", "hasnt", "doesnt", "wont", "isnt", "arent", "aint", "nor", "neither", "nothing"}
 LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop",
             "remove", "drop", "forget", "delete", "untick", "need", "needs", "missing", "weak", "struggle",
@@ -77,6 +77,9 @@ COMMON_WORDS = {
     "moving", "transition", "data", "cloud", "analytics", "python's", "excel's", "further", "better",
     "master", "masters", "bachelor", "diploma", "english", "french", "spanish", "german", "answer", "answers",
     "question", "questions", "carer", "carers", "caring", "career's", "recently", "finished", "finishing",
+    "teach", "teaches", "taught", "learns", "works", "manages", "managed", "designs", "designed", "codes",
+    "coded", "writes", "writer", "builds", "builder", "nurses", "wedding", "remote", "economics", "tables",
+    "looked", "personal", "conference", "confidence", "caching", "submitting",
 }
 
 
@@ -176,6 +179,9 @@ class MentionFinder:
                 match = process.extractOne(text, choices, scorer=OSA.distance, score_cutoff=max_edits)
                 if match is None or match[1] == 0:
                     continue
+                form_tokens = set(match[0].split())
+                if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
+                    continue  # "career coordinator" is not a misspelt "care coordinator"
                 kind, canonical = self._fuzzy_labels[match[0]]
                 spans.append(Span(doc, start, end, label=f"{kind}|{canonical}|fuzzy"))
                 taken.update(range(start, end))
@@ -186,7 +192,7 @@ class MentionFinder:
         if not text or not text.strip():
             return []
         doc = self.nlp.make_doc(text[:5000])
-        spans = filter_spans(self._exact_spans(doc))
+        spans = [s for s in filter_spans(self._exact_spans(doc)) if not _used_as_verb(doc, s)]
         spans = self._split_negated_compounds(doc, spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
@@ -262,9 +268,11 @@ class MentionFinder:
             role = self.taxonomy.roles[m.value]
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
             m.role = self._role_reading(before) or ("" if role.target else CURRENT)
-        # A skill named as a destination ("move into telemedicine") is read as the role it leads to.
+        # A skill named as a destination ("move into telemedicine") is read as the role it leads to,
+        # unless the message names the goal role itself ("get into security as a SOC analyst").
+        explicit_goal = any(m.kind == "role" and m.role == GOAL for m in mentions)
         for m in mentions:
-            if m.kind != "skill":
+            if m.kind != "skill" or explicit_goal:
                 continue
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
             if self._role_reading(before) == GOAL and self._is_destination(before):
@@ -294,6 +302,8 @@ class MentionFinder:
                 return GOAL
             if word == "as" and k == 0:
                 continue
+            if word == "be" and content[k + 1:k + 3] == ["to", "used"]:
+                return CURRENT  # "I used to be a paramedic"
             if word in GOAL_CUES and word not in ("change", "changing", "next", "future"):
                 return GOAL
             if word in ("change", "changing") and ("goal" in content or k == 0):
@@ -343,6 +353,17 @@ class MentionFinder:
                 target = min(same, key=lambda m: min(abs(m.start - match.end()), abs(match.start() - m.end)))
             if target.years is None:
                 target.years = value
+
+
+VERB_FORMS = {"excel"}  # "I excel at teamwork" is not Microsoft Excel
+
+
+def _used_as_verb(doc: Doc, span: Span) -> bool:
+    if len(span) != 1 or span[0].text not in VERB_FORMS:
+        return False
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return nxt in ("at", "in", "with") or prev in ("i", "we", "you", "they", "to", "really")
 
 
 def _crosses_break(text: str, m: Mention, start: int, end: int) -> bool:

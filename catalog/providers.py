@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from catalog.records import ProviderRecord
 
 
+# Provider ids that are also everyday words: "I can articulate my goals" is not about Articulate.
+AMBIGUOUS_IDS = {"articulate", "meta", "open", "global", "city", "board"}
+
+
 def provider_aliases(providers: Iterable[ProviderRecord]) -> dict[str, str]:
-    """Lower-case name -> provider id: full names, ids, and a distinctive first word ("linkedin")."""
-    providers = list(providers)
+    """Lower-case name -> provider id: full names, ids ("linkedin learning") and acronyms ("ATD").
+
+    First words of names are not used: "healthcare" or "project" would then read as providers.
+    """
     names: dict[str, str] = {}
-    first_words = Counter(p.name.split()[0].lower() for p in providers if p.name.split())
     for p in providers:
         names.setdefault(p.name.lower(), p.id)
-        names.setdefault(p.id.replace("-", " ").replace("_", " ").lower(), p.id)
-        words = p.name.split()
-        first = words[0].lower() if words else ""
-        if len(words) > 1 and len(first) >= 3 and first_words[first] == 1 and first not in ("the", "university"):
-            names.setdefault(first, p.id)
+        slug = p.id.replace("-", " ").replace("_", " ").lower()
+        if slug not in AMBIGUOUS_IDS:
+            names.setdefault(slug, p.id)
         if "(" in p.name:  # "Association for Talent Development (ATD)"
             short = p.name[p.name.index("(") + 1:p.name.rfind(")")].strip().lower()
             if len(short) >= 2:

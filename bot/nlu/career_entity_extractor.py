@@ -112,11 +112,14 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def _constraint_entities(self, text: str, mentions: list) -> list[dict[str, Any]]:
         parsed = parse_constraints(text, self._providers)
-        spans = [(m.start, m.end) for m in mentions]
+        taken = [(m.start, m.end) for m in mentions]
         out: list[dict[str, Any]] = []
 
-        def add(name: str, value: Any, role: str | None = None, info: dict | None = None) -> None:
-            ent: dict[str, Any] = {"entity": name, "value": value, "start": 0, "end": 0}
+        def add(name: str, value: Any, span_key: str, role: str | None = None, info: dict | None = None) -> None:
+            start, end = parsed.spans.get(span_key, (0, 0))
+            if any(s < end and start < e for s, e in taken):
+                return  # "Google Analytics" is a skill, "online tutor" a role: not constraints
+            ent: dict[str, Any] = {"entity": name, "value": value, "start": start, "end": end}
             if role:
                 ent["role"] = role
             if info:
@@ -124,24 +127,18 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
             out.append(ent)
 
         if parsed.budget is not None:
-            add("budget", parsed.budget, info={"currency": parsed.currency or "USD"})
+            add("budget", parsed.budget, "budget", info={"currency": parsed.currency or "USD"})
         if parsed.hours_per_week is not None:
-            add("hours_per_week", parsed.hours_per_week)
+            add("hours_per_week", parsed.hours_per_week, "hours_per_week")
         if parsed.deadline_weeks is not None:
-            add("deadline_weeks", parsed.deadline_weeks)
+            add("deadline_weeks", parsed.deadline_weeks, "deadline_weeks")
         if parsed.free_only:
-            add("free_only", True)
+            add("free_only", True, "free_only")
         if parsed.optimise:
-            add("optimise", parsed.optimise)
+            add("optimise", parsed.optimise, "optimise")
         if parsed.delivery:
-            add("delivery", parsed.delivery)
-        lowered = text.lower()
+            add("delivery", parsed.delivery, "delivery")
         for pid in parsed.prefer_providers + parsed.avoid_providers:
             role = "avoid" if pid in parsed.avoid_providers else "prefer"
-            # "Google Analytics" is a skill, not a wish to study with Google.
-            names = [n for n, p in self._providers.items() if p == pid]
-            positions = [lowered.find(n) for n in names if lowered.find(n) >= 0]
-            if positions and all(any(s <= pos < e for s, e in spans) for pos in positions):
-                continue
-            add("provider", pid, role=role)
+            add("provider", pid, f"provider:{pid}", role=role)
         return out
