@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,7 +27,7 @@ NO_PATHWAY = ("I haven't suggested a pathway yet. Tell me the role you're aiming
               "and I'll put one together.")
 
 
-class _StepAction(Action):
+class _StepAction(Action, ABC):
     """Finds the step a question is about ('step 2', 'the Google one', else the last step discussed)."""
 
     def focus(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> tuple[int, IndexedCredential] | None:
@@ -54,8 +56,9 @@ class _StepAction(Action):
             return None
         return number, item
 
+    @abstractmethod
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
-        raise NotImplementedError
+        """The reply about ``item`` (step ``number``, 0 when it is not in the pathway)."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:

@@ -49,7 +49,7 @@ def step_line(number: int, step: PathwayStep) -> str:
     if step.covers:
         line += f": covers {join_names(step.covers, 4)}"
     elif step.required_by:
-        line += f": required before {step.required_by}"
+        line += f": recommended before {step.required_by}"
     warnings = [f.reason for f in step.flags if f.kind in SHOWN_FLAG_KINDS]
     if warnings:
         line += "\n   ⚠ " + " ".join(warnings[:2])

@@ -25,6 +25,9 @@ from catalog.index import CatalogIndex, IndexedCredential, is_free, to_usd
 from catalog.taxonomy import Role, Taxonomy
 
 CANDIDATES_PER_SKILL = 40
+# Skills employers expect you to show through work rather than a certificate; a step is never chosen for
+# these alone, but they count when a chosen step teaches them anyway.
+SOFT = {"soft", "office"}
 LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
 
 
@@ -192,41 +195,80 @@ def _gain(item: IndexedCredential, remaining: dict[str, float]) -> float:
     return sum(remaining[s] for s in item.skills if s in remaining)
 
 
+def _bundle(item: IndexedCredential, index: CatalogIndex | None, known: set[str],
+            chosen_ids: set[str], completed: set[str]) -> list[IndexedCredential]:
+    """The credential plus any prerequisite the learner still needs (their cost counts too)."""
+    bundle = []
+    if index is not None:
+        for pre_id in item.record.prerequisites:
+            pre = index.get(pre_id)
+            if pre and pre_id not in chosen_ids and pre_id not in completed and not pre.skills <= known:
+                bundle.append(pre)
+    return bundle + [item]
+
+
 def _greedy_cover(
-    pool: list[IndexedCredential], remaining: dict[str, float], c: Constraints
+    pool: list[IndexedCredential],
+    remaining: dict[str, float],
+    c: Constraints,
+    role_skills: set[str] | None = None,
+    anchor: set[str] | None = None,
+    index: CatalogIndex | None = None,
+    known: set[str] | None = None,
+    completed: set[str] | None = None,
+    industry: str | None = None,
 ) -> list[tuple[IndexedCredential, IndexedCredential | None]]:
+    """Greedy weighted set cover. Only credentials that close an ``anchor`` (role-specific) skill are
+    eligible, and credentials mostly about other things cost more: a safety certificate is not a way
+    to learn "leadership" for a project manager."""
     money_w, time_w = _weights(c)
     chosen: list[tuple[IndexedCredential, IndexedCredential | None]] = []
+    chosen_ids: set[str] = set()
     remaining = dict(remaining)
+    anchor = set(remaining) if anchor is None else set(anchor)
+    known = known or set()
+    completed = completed or set()
     spent = 0.0
     budget = c.budget_usd
     while remaining and len(chosen) < c.max_steps:
         scored = []
         for item in pool:
-            if any(item.id == ch.id for ch, _ in chosen):
+            if item.id in chosen_ids or not (item.skills & anchor & set(remaining)):
                 continue
-            gain = _gain(item, remaining)
+            bundle = _bundle(item, index, known, chosen_ids, completed)
+            if len(chosen) + len(bundle) > c.max_steps:
+                continue
+            skills = set().union(*(b.skills for b in bundle))
+            gain = sum(remaining[s] for s in skills if s in remaining)
             if gain <= 0:
                 continue
-            if budget is not None and item.known_usd is not None and spent + item.known_usd > budget:
+            price = sum(b.known_usd or 0.0 for b in bundle)
+            if budget is not None and spent + price > budget:
                 continue
-            scored.append((gain / item.effort_cost(money_w, time_w), gain, item))
+            off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
+            elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
+            cost = sum(b.effort_cost(money_w, time_w) for b in bundle) * (1.0 + off_target + elsewhere)
+            scored.append((gain / cost, gain, item, bundle))
         if not scored:
             break
         scored.sort(key=lambda t: (-t[0], -t[1], t[2].id))
-        best = scored[0][2]
-        runner = scored[1][2] if len(scored) > 1 else None
-        chosen.append((best, runner))
-        spent += best.known_usd or 0.0
-        for s in best.skills:
-            remaining.pop(s, None)
+        _, _, best, bundle = scored[0]
+        runner = next((t[2] for t in scored[1:] if t[2].skills & best.skills & set(remaining)), None)
+        for b in bundle:
+            chosen.append((b, runner if b is best else None))
+            chosen_ids.add(b.id)
+            spent += b.known_usd or 0.0
+            for s in b.skills:
+                remaining.pop(s, None)
     return chosen
 
 
 def _drop_redundant(chosen: list[IndexedCredential], gap: set[str]) -> list[IndexedCredential]:
-    """Remove the costliest steps whose gap skills the others already cover."""
+    """Remove the costliest steps whose gap skills the others already cover (prerequisites stay)."""
     kept = list(chosen)
     for item in sorted(chosen, key=lambda i: -i.effort_cost()):
+        if any(item.id in o.record.prerequisites for o in kept):
+            continue
         others = set().union(*(o.skills for o in kept if o is not item)) if len(kept) > 1 else set()
         if (item.skills & gap) <= others:
             kept.remove(item)
@@ -244,11 +286,13 @@ def _improve_by_swaps(
         improved = False
         covered = set().union(*(i.skills for i in chosen)) & gap if chosen else set()
         for k, item in enumerate(chosen):
+            if item.record.prerequisites or any(item.id in o.record.prerequisites for o in chosen):
+                continue
             rest = chosen[:k] + chosen[k + 1:]
             rest_cover = set().union(*(i.skills for i in rest)) if rest else set()
             needed = covered - rest_cover
             for cand in pool:
-                if cand in chosen or not needed <= cand.skills:
+                if cand in chosen or cand.record.prerequisites or not needed <= cand.skills:
                     continue
                 if cand.effort_cost(money_w, time_w) + 1e-9 < item.effort_cost(money_w, time_w):
                     if budget is not None:
@@ -331,8 +375,10 @@ def recommend_pathway(
     gap = skill_gap(role, known)
     weights = {g.skill: g.weight for g in gap}
     c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)))
+    anchor = {s for s in weights if taxonomy.skills.get(s) is None or taxonomy.skills[s].category not in SOFT}
     pool = candidate_pool(index, list(weights), c)
-    greedy = _greedy_cover(pool, weights, c)
+    greedy = _greedy_cover(pool, weights, c, set(role.skills), anchor or set(weights), index, known, set(completed),
+                           role.industry)
     runner_of = {item.id: runner for item, runner in greedy}
     chosen = _drop_redundant([item for item, _ in greedy], set(weights))
     chosen = _improve_by_swaps(chosen, pool, set(weights), c)
@@ -347,7 +393,7 @@ def recommend_pathway(
         covers = [g.skill for g in gap if g.skill in item.skills and g.skill not in covered]
         covered |= set(covers)
         required_by = next((o.record.title for o in ordered if item.id in o.record.prerequisites), None)
-        why = (f"Required before {required_by}." if required_by and not covers
+        why = (f"Recommended before {required_by}, which builds on it." if required_by and not covers
                else _why(item, covers or sorted(item.skills & set(weights)), runner_of.get(item.id), c))
         peers = candidate_pool(index, covers or list(item.skills), Constraints())
         flags = [f for f in (
@@ -362,6 +408,9 @@ def recommend_pathway(
         earlier.append(item)
 
     uncovered = [g.skill for g in gap if g.skill not in covered]
+    soft_left = [u for u in uncovered if u not in anchor]
+    if soft_left:
+        notes.append(f"{', '.join(soft_left)}: best shown through work and projects rather than another credential.")
     pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
                       notes)
     _budget_and_time_notes(pathway)
@@ -389,11 +438,19 @@ def _add_prerequisites(
                 notes.append(f"{item.record.title} expects {pre.record.title} first; you already have its "
                              f"skills, so it is left out.")
                 continue
+            if len(result) >= c.max_steps:
+                notes.append(f"{item.record.title} expects {pre.record.title} first; take it beforehand if you "
+                             f"are new to {join(sorted(pre.skills)[:3])}.")
+                continue
             if not _allowed(pre, c.with_changes(exclude_ids=())):
                 notes.append(f"{item.record.title} expects {pre.record.title} first, which your constraints exclude.")
                 continue
             result.append(pre)
     return result
+
+
+def join(names: list[str]) -> str:
+    return ", ".join(names)
 
 
 def _budget_and_time_notes(p: Pathway) -> None:

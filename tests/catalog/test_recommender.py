@@ -87,7 +87,7 @@ def test_a_prerequisite_outside_the_gap_is_added_unless_the_learner_has_its_skil
     tx = taxonomy_for({"S2": 1.0})
     p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
     assert [s.item.id for s in p.steps] == ["base", "adv"]
-    assert p.steps[0].required_by == "Cred adv" and "Required before" in p.steps[0].why
+    assert p.steps[0].required_by == "Cred adv" and "Recommended before" in p.steps[0].why
     p2 = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", ["S7"], Constraints(), today=TODAY)
     assert [s.item.id for s in p2.steps] == ["adv"] and any("left out" in n for n in p2.notes)
 
