@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 
 from rasa_sdk import Action, Tracker
@@ -120,7 +121,9 @@ class ActionAnswerRecognition(_StepAction):
 
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
         text = (tracker.latest_message.get("text") or "").lower()
-        asked = next((i for i in INDUSTRIES if i.split("_")[0] in text), None)
+        asked = next((i for i in INDUSTRIES if re.search(rf"\b{i.split('_')[0]}\b", text) and i != "it"), None)
+        if asked is None and re.search(r"\b(tech|software|IT)\b", tracker.latest_message.get("text") or ""):
+            asked = "it"
         if asked is None and ("health" in text or "hospital" in text or "clinic" in text):
             asked = "healthcare"
         if asked is None and ("finance" in text or "bank" in text):

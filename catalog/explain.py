@@ -66,7 +66,7 @@ def recognition_answer(item: IndexedCredential, industry: str | None) -> str:
     where = INDUSTRY_LABELS.get(industry or "", industry or "your target industry")
     parts = []
     if rec.recognized_by:
-        parts.append(f"{rec.title} is recognised by {', '.join(rec.recognized_by[:4])}.")
+        parts.append(f"On record for {rec.title}: {'; '.join(rec.recognized_by[:4])}.")
     else:
         parts.append(f"I have no record of employers or industry bodies formally recognising {rec.title}.")
     if industry and rec.industries and industry not in rec.industries:

@@ -345,10 +345,10 @@ def _why(item: IndexedCredential, covers: list[str], runner: IndexedCredential |
     if len(item.record.recognized_by) > len(runner.record.recognized_by):
         reasons.append("more widely recognised")
     if item.quality_penalty < runner.quality_penalty:
-        reasons.append("stronger quality evidence")
-    if len(item.skills & set(covers)) > 0 and not reasons:
-        reasons.append("it closes more of your gap for the effort")
-    return f"{text}; chosen over {runner.record.title} ({runner.provider_name}) because it is {' and '.join(reasons)}."
+        reasons.append("better evidenced (accreditation, assessment, verifiable badge)")
+    if not reasons:
+        reasons.append("closes more of your gap for the effort")
+    return f"{text}; chosen over {runner.record.title} ({runner.provider_name}): {', '.join(reasons)}."
 
 
 def recommend_pathway(
@@ -377,11 +377,23 @@ def recommend_pathway(
     c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)))
     anchor = {s for s in weights if taxonomy.skills.get(s) is None or taxonomy.skills[s].category not in SOFT}
     pool = candidate_pool(index, list(weights), c)
-    greedy = _greedy_cover(pool, weights, c, set(role.skills), anchor or set(weights), index, known, set(completed),
-                           role.industry)
-    runner_of = {item.id: runner for item, runner in greedy}
-    chosen = _drop_redundant([item for item, _ in greedy], set(weights))
-    chosen = _improve_by_swaps(chosen, pool, set(weights), c)
+    runner_of: dict[str, IndexedCredential | None] = {}
+    chosen: list[IndexedCredential] = []
+    for _ in range(3):  # greedy, prune, then refill the slots pruning freed
+        covered_now = set().union(*(i.skills for i in chosen)) if chosen else set()
+        left = {s: w for s, w in weights.items() if s not in covered_now}
+        slots = c.max_steps - len(chosen)
+        if not left or slots <= 0:
+            break
+        taken = {i.id for i in chosen}
+        greedy = _greedy_cover([i for i in pool if i.id not in taken], left, c.with_changes(max_steps=slots),
+                               set(role.skills), (anchor or set(weights)) & set(left), index, known | covered_now,
+                               set(completed) | taken, role.industry)
+        if not greedy:
+            break
+        runner_of.update({item.id: runner for item, runner in greedy})
+        chosen = _drop_redundant(chosen + [item for item, _ in greedy], set(weights))
+        chosen = _improve_by_swaps(chosen, pool, set(weights), c)
     notes: list[str] = []
     chosen = _add_prerequisites(index, chosen, known, completed, c, notes)
     ordered = _order(chosen)

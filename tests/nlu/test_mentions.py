@@ -1,0 +1,102 @@
+"""The extractor on the hard cases: multi-word names, misspellings, negation, lists, experience, goal vs job."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from catalog.constraint_parser import parse_constraints
+from catalog.mentions import MentionFinder
+from catalog.taxonomy import default_taxonomy
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder(default_taxonomy())
+
+
+def read(finder: MentionFinder, text: str) -> dict[tuple[str, str], str]:
+    return {(m.kind, m.value): m.role for m in finder.find(text)}
+
+
+def test_the_slice_example(finder: MentionFinder) -> None:
+    got = read(finder, "I'm a retail supervisor and I want to become a data analyst. I know Excel and some SQL")
+    assert got == {("role", "Retail Supervisor"): "current", ("role", "Data Analyst"): "goal",
+                   ("skill", "Microsoft Excel"): "has", ("skill", "SQL"): "has"}
+
+
+def test_current_job_versus_goal_field(finder: MentionFinder) -> None:
+    got = read(finder, "I'm a nurse and want to move into telemedicine")
+    assert got[("role", "Registered Nurse")] == "current"
+    goals = [v for (k, v), r in got.items() if k == "role" and r == "goal"]
+    assert goals and "Tele" in goals[0]
+
+
+@pytest.mark.parametrize(("text", "lacking"), [
+    ("I don't know Python", {"Python"}),
+    ("no SQL yet", {"SQL"}),
+    ("I know Excel but not SQL", {"SQL"}),
+    ("actually I don't know SQL", {"SQL"}),
+    ("never used Tableau, dont know python either", {"Tableau", "Python"}),
+    ("I don't know Python, SQL or Tableau", {"Python", "SQL", "Tableau"}),
+])
+def test_negation(finder: MentionFinder, text: str, lacking: set[str]) -> None:
+    got = read(finder, text)
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "lacks"} == lacking
+
+
+def test_lists_misspellings_and_abbreviations(finder: MentionFinder) -> None:
+    got = read(finder, "Excel, SQL and Tableau, a bit of pyhton and k8s")
+    assert {v for (k, v) in got if k == "skill"} >= {"Microsoft Excel", "SQL", "Tableau", "Python", "Kubernetes"}
+    assert all(r == "has" for r in got.values())
+
+
+def test_years_of_experience(finder: MentionFinder) -> None:
+    mentions = {m.value: m.years for m in finder.find("5 years of Java and Python for 2 yrs, some SQL")}
+    assert mentions == {"Java": 5.0, "Python": 2.0, "SQL": None}
+
+
+def test_longest_match_prefers_the_role(finder: MentionFinder) -> None:
+    got = read(finder, "I want to be a machine learning engineer")
+    assert got == {("role", "Machine Learning Engineer"): "goal"}
+
+
+def test_change_of_goal_and_past_jobs(finder: MentionFinder) -> None:
+    assert read(finder, "change my goal to UX designer") == {("role", "UX Designer"): "goal"}
+    assert read(finder, "I used to be a paramedic")[("role", "Paramedic")] == "current"
+
+
+def test_everyday_words_are_not_skills(finder: MentionFinder) -> None:
+    assert read(finder, "I excel at teamwork") == {("skill", "Teamwork"): "has"}
+    assert read(finder, "my career coordinator said hello at the conference") == {}
+
+
+def test_constraints() -> None:
+    c = parse_constraints("budget is $300, 5 hours a week, done within 3 months, only Coursera not Udemy",
+                          {"coursera": "coursera", "udemy": "udemy"})
+    assert (c.budget, c.currency, c.hours_per_week) == (300.0, "USD", 5.0)
+    assert round(c.deadline_weeks) == 13
+    assert c.prefer_providers == ["coursera"] and c.avoid_providers == ["udemy"]
+    assert parse_constraints("something cheaper").optimise == "cost"
+    assert parse_constraints("no budget limit").free_only is False
+    assert parse_constraints("I'm free on weekends").free_only is False
+    assert parse_constraints("only free ones please").free_only is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_random_text_never_raises(text: str) -> None:
+    finder = _shared_finder()
+    for m in finder.find(text):
+        assert 0 <= m.start < m.end <= len(text)
+    parse_constraints(text, {"coursera": "coursera"})
+
+
+_FINDER: list[MentionFinder] = []
+
+
+def _shared_finder() -> MentionFinder:
+    if not _FINDER:
+        _FINDER.append(MentionFinder(default_taxonomy()))
+    return _FINDER[0]
