@@ -14,7 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.catalog_service import catalog_service
-from actions.rendering import FOLLOW_UP_BUTTONS, join_names, pathway_text, suggestion_buttons, suggestions_text
+from actions.rendering import (
+    FOLLOW_UP_BUTTONS,
+    join_names,
+    pathway_text,
+    suggestion_buttons,
+    suggestions_text,
+)
 from catalog.profile import apply_entities
 from catalog.recommender import Constraints, Pathway, recommend_pathway
 from catalog.suggest import suggest_roles

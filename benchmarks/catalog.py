@@ -19,8 +19,8 @@ from pathlib import Path
 
 from benchmarks.report import write_section
 from catalog.index import CatalogIndex
-from catalog.records import CredentialRecord, ProviderRecord
 from catalog.recommender import Constraints, candidate_pool, recommend_pathway
+from catalog.records import CredentialRecord, ProviderRecord
 from catalog.taxonomy import Role, Taxonomy, default_taxonomy
 
 TYPES = ["badge", "course_certificate", "professional_certificate", "specialization", "certification"]

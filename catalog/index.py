@@ -30,7 +30,7 @@ def is_free(rec: CredentialRecord) -> bool:
     return rec.pricing == "free" or (rec.cost == 0 and rec.pricing != "subscription")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: comparing records field by field is slow
 class IndexedCredential:
     """A credential with the derived numbers the recommender ranks by."""
 
@@ -41,10 +41,10 @@ class IndexedCredential:
     est_usd: float  # known price, or the median of its type when unknown (for ranking only)
     est_hours: float
     quality_penalty: float  # 0 = excellent evidence of quality and recognition; higher is weaker
+    id: str = ""
 
-    @property
-    def id(self) -> str:
-        return self.record.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.record.id)
 
     @property
     def provider_name(self) -> str:

@@ -78,7 +78,7 @@ COMMON_WORDS = {
     "master", "masters", "bachelor", "diploma", "english", "french", "spanish", "german", "answer", "answers",
     "question", "questions", "carer", "carers", "caring", "career's", "recently", "finished", "finishing",
     "teach", "teaches", "taught", "learns", "works", "manages", "managed", "designs", "designed", "codes",
-    "coded", "writes", "writer", "builds", "builder", "nurses", "wedding", "remote", "economics", "tables",
+    "coded", "writes", "writer", "builds", "builder", "wedding", "remote", "economics", "tables",
     "looked", "personal", "conference", "confidence", "caching", "submitting",
 }
 

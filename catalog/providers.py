@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from catalog.records import ProviderRecord
 
-
 # Provider ids that are also everyday words: "I can articulate my goals" is not about Articulate.
 AMBIGUOUS_IDS = {"articulate", "meta", "open", "global", "city", "board"}
 

@@ -230,30 +230,37 @@ def _greedy_cover(
     completed = completed or set()
     spent = 0.0
     budget = c.budget_usd
+    # Effort per candidate does not change between rounds; only what it still covers does.
+    base: list[tuple[IndexedCredential, float]] = []
+    for item in pool:
+        if not (item.skills & anchor):
+            continue
+        off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
+        elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
+        base.append((item, 1.0 + off_target + elsewhere))
     while remaining and len(chosen) < c.max_steps:
         scored = []
-        for item in pool:
-            if item.id in chosen_ids or not (item.skills & anchor & set(remaining)):
+        open_anchor = anchor & remaining.keys()
+        for item, factor in base:
+            if item.id in chosen_ids or not (item.skills & open_anchor):
                 continue
-            bundle = _bundle(item, index, known, chosen_ids, completed)
+            bundle = _bundle(item, index, known, chosen_ids, completed) if item.record.prerequisites else [item]
             if len(chosen) + len(bundle) > c.max_steps:
                 continue
-            skills = set().union(*(b.skills for b in bundle))
+            skills = item.skills if len(bundle) == 1 else set().union(*(b.skills for b in bundle))
             gain = sum(remaining[s] for s in skills if s in remaining)
             if gain <= 0:
                 continue
             price = sum(b.known_usd or 0.0 for b in bundle)
             if budget is not None and spent + price > budget:
                 continue
-            off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
-            elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
-            cost = sum(b.effort_cost(money_w, time_w) for b in bundle) * (1.0 + off_target + elsewhere)
+            cost = sum(b.effort_cost(money_w, time_w) for b in bundle) * factor
             scored.append((gain / cost, gain, item, bundle))
         if not scored:
             break
         scored.sort(key=lambda t: (-t[0], -t[1], t[2].id))
         _, _, best, bundle = scored[0]
-        runner = next((t[2] for t in scored[1:] if t[2].skills & best.skills & set(remaining)), None)
+        runner = next((t[2] for t in scored[1:] if t[2].skills & best.skills & remaining.keys()), None)
         for b in bundle:
             chosen.append((b, runner if b is best else None))
             chosen_ids.add(b.id)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from catalog.flags import cost_flag, overlap_flag, quality_flag, recognition_flag, stale_flag, too_many_badges_flag
+from catalog.flags import (
+    cost_flag,
+    overlap_flag,
+    quality_flag,
+    recognition_flag,
+    stale_flag,
+    too_many_badges_flag,
+)
 from catalog.index import CatalogIndex
 from catalog.records import CredentialRecord, ProviderRecord
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog.index import CatalogIndex
-from catalog.records import CredentialRecord, ProviderRecord
 from catalog.recommender import Constraints, recommend_pathway
+from catalog.records import CredentialRecord, ProviderRecord
 from catalog.taxonomy import Role, Skill, Taxonomy
 
 SKILLS = [f"S{i}" for i in range(10)]
