@@ -73,8 +73,9 @@ def pathway_text(p: Pathway, intro: str | None = None) -> str:
     total = f"Total: about {p.total_hours:g} hours" if p.total_hours else "Total hours not stated"
     cost = f"${p.total_cost_usd:,.0f} in stated prices" if p.total_cost_usd else "no stated fees"
     lines.append(f"{total}; {cost}" + (" plus subscriptions." if p.unknown_cost_steps else "."))
-    if p.uncovered:
-        lines.append(f"Not covered by these steps: {join_names(p.uncovered)}.")
+    missing = [u for u in p.uncovered if u not in p.practice_skills]
+    if missing:
+        lines.append(f"Not covered by any credential that fits: {join_names(missing)}.")
     stale = sum(1 for s in p.steps if any(f.kind == "stale" for f in s.flags))
     if stale:
         lines.append(f"Check current prices on the provider pages: {stale} of these listings haven't been "

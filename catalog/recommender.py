@@ -83,6 +83,7 @@ class Pathway:
     constraints: Constraints
     notes: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    practice_skills: list[str] = field(default_factory=list)  # uncovered, but shown through work, not courses
 
     @property
     def total_hours(self) -> float:
@@ -431,7 +432,7 @@ def recommend_pathway(
     if soft_left:
         notes.append(f"{', '.join(soft_left)}: best shown through work and projects rather than another credential.")
     pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
-                      notes)
+                      notes, practice_skills=soft_left)
     _budget_and_time_notes(pathway)
     badge_flag = too_many_badges_flag(len(steps))
     if badge_flag:
