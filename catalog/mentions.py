@@ -30,7 +30,7 @@ ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
 NEGATIONS = {"not", "n't", "nt", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
              "havent", "hasnt", "doesnt", "wont", "isnt", "arent", "aint", "nor", "neither", "nothing"}
 LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop",
-            "remove", "drop", "forget", "delete", "untick", "need", "needs", "missing", "weak", "struggle",
+            "remove", "drop", "forget", "delete", "untick", "scratch", "strike", "cross", "erase", "exclude", "need", "needs", "missing", "weak", "struggle",
             "beginner", "new", "upskill", "training"}
 HAVING = {"know", "knows", "knew", "use", "used", "using", "have", "has", "had", "did", "done", "skilled",
           "experienced", "familiar", "proficient", "good", "comfortable", "worked", "work", "working", "fluent",
@@ -268,9 +268,14 @@ class MentionFinder:
             role = self.taxonomy.roles[m.value]
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
             m.role = self._role_reading(before) or ("" if role.target else CURRENT)
+        # Roles without cue words: "from X to Y" reads the last one as the goal.
+        undecided = [m for m in roles if not m.role]
+        has_goal = any(m.role == GOAL for m in roles)
+        for k, m in enumerate(undecided):
+            m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
         # A skill named as a destination ("move into telemedicine") is read as the role it leads to,
         # unless the message names the goal role itself ("get into security as a SOC analyst").
-        explicit_goal = any(m.kind == "role" and m.role == GOAL for m in mentions)
+        explicit_goal = any(m.role == GOAL for m in roles)
         for m in mentions:
             if m.kind != "skill" or explicit_goal:
                 continue
@@ -279,11 +284,6 @@ class MentionFinder:
                 role = self._role_for_field(m)
                 if role:
                     m.kind, m.inferred_from, m.value, m.role = "role", m.value, role, GOAL
-        undecided = [m for m in mentions if m.kind == "role" and not m.role]
-        has_goal = any(m.kind == "role" and m.role == GOAL for m in mentions)
-        for k, m in enumerate(undecided):
-            # "from X to Y" without cue words: the last undecided role is the goal.
-            m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
 
     @staticmethod
     def _is_destination(before: list[str]) -> bool:
