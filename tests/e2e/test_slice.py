@@ -61,3 +61,12 @@ def test_strange_messages_get_a_polite_answer(servers: Servers, message: str) ->
     # Both servers are still alive and answering.
     assert servers.say(sender, "hello")
     assert http("GET", f"{servers.action_url}/health")[0] == 200
+
+
+def test_two_stage_fallback_asks_to_rephrase_then_says_what_it_can_do(servers: Servers) -> None:
+    sender = f"fb-{uuid.uuid4().hex[:8]}"
+    first = " ".join(r.get("text", "") for r in servers.say(sender, "blorp zzkx fnord qwpl"))
+    assert "say it another way" in first or "outside what I can help with" in first
+    if "say it another way" in first:
+        second = " ".join(r.get("text", "") for r in servers.say(sender, "vrrk plimf zog"))
+        assert "I can help with" in second or "say it another way" in second

@@ -1,0 +1,31 @@
+"""Two-stage fallback: first ask to rephrase, then say plainly what the assistant can help with."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+
+def previous_user_intent(tracker: Tracker) -> str | None:
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    return ((users[-2].get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+class ActionTwoStageFallback(Action):
+    """Rasa's built-in version asks "Did you mean 'out_of_scope'?", which helps nobody."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if previous_user_intent(tracker) == "nlu_fallback":
+            dispatcher.utter_message(response="utter_default")
+            return []
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        # Forget the unclear message so it does not steer the next prediction.
+        return [UserUtteranceReverted()]
