@@ -31,11 +31,16 @@ credentials:
 """
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> CatalogStore:
-    s = CatalogStore(f"sqlite:///{tmp_path}/catalog.db")
+def with_base_records(store: CatalogStore, tmp_path: Path) -> CatalogStore:
+    """Two providers and two credentials every catalogue test starts from."""
     base = tmp_path / "base.yaml"
     base.write_text(PROVIDERS_YAML)
-    import_files(s, [base])
+    import_files(store, [base])
+    return store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> CatalogStore:
+    s = with_base_records(CatalogStore(f"sqlite:///{tmp_path}/catalog.db"), tmp_path)
     yield s
     s.dispose()

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 
 from catalog.importer import ImportFailed, import_files
 from catalog.store import CatalogStore
-from tests.catalog.conftest import PROVIDERS_YAML
+from tests.catalog.conftest import with_base_records
 
 pytestmark = pytest.mark.postgres
 BASE_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
@@ -23,10 +23,7 @@ def pg_store(tmp_path: Path):
     admin = create_engine(BASE_URL, future=True)
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
-    store = CatalogStore(f"{BASE_URL}?options=-csearch_path%3D{schema}")
-    base = tmp_path / "base.yaml"
-    base.write_text(PROVIDERS_YAML)
-    import_files(store, [base])
+    store = with_base_records(CatalogStore(f"{BASE_URL}?options=-csearch_path%3D{schema}"), tmp_path)
     yield store
     store.dispose()
     with admin.begin() as conn:
