@@ -23,7 +23,7 @@ from actions.rendering import (
 )
 from catalog.profile import apply_entities
 from catalog.recommender import Constraints, Pathway, recommend_pathway
-from catalog.suggest import suggest_roles
+from catalog.suggest import closest_roles, suggest_roles
 
 SKIP_INTENTS = {"no_preference", "deny"}
 CONSTRAINT_SLOTS = ("budget", "hours_per_week", "deadline_weeks", "preferred_providers", "avoided_providers",
@@ -130,6 +130,9 @@ class ActionAdvise(Action):
         constraints_done = (tracker.get_slot("constraints_asked") or constraints_given
                             or last_question == "constraints")
 
+        unknown_goal = apply_entities([], _job_roles(tracker)).unknown_goal
+        if unknown_goal:
+            return events + self._offer_closest(dispatcher, unknown_goal, note, goal)
         if not goal:
             if skills or tracker.get_slot("background_roles"):
                 return events + self._suggest(dispatcher, tracker, note)
@@ -157,6 +160,23 @@ class ActionAdvise(Action):
             intro = (note + " " if note else "") + "Here's your updated pathway."
         return events + send_pathway(dispatcher, tracker, intro)
 
+    @staticmethod
+    def _offer_closest(dispatcher: CollectingDispatcher, title: str, note: str | None,
+                       goal: str | None) -> list[EventType]:
+        """A job we have no skill profile for: say so, and offer the nearest roles we can plan for."""
+        svc = catalog_service()
+        closest = closest_roles(svc.taxonomy, title)
+        text = (note + " " if note else "") + f"I don't have a skill profile for {title} yet, so I can't plan a " \
+            f"pathway to it honestly."
+        if closest:
+            text += f" The closest roles I can plan for are {join_names(closest)}: pick one"
+        else:
+            text += " Tell me a related role I might know"
+        text += f", or keep {goal}." if goal else ", or name another role."
+        buttons = [{"title": r, "payload": f"I want to become a {r}"} for r in closest]
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return [SlotSet("last_question", "goal")]
+
     def _suggest(self, dispatcher: CollectingDispatcher, tracker: Tracker, note: str | None) -> list[EventType]:
         svc = catalog_service()
         suggestions = suggest_roles(svc.taxonomy, tracker.get_slot("current_skills") or [],
@@ -177,6 +197,10 @@ class ActionSuggestRoles(Action):
                                           "at work (tools, tasks, your current job) and I'll match them to roles.")
             return [SlotSet("last_question", "skills_for_suggestions")]
         return ActionAdvise()._suggest(dispatcher, tracker, None)
+
+
+def _job_roles(tracker: Tracker) -> list[dict[str, Any]]:
+    return [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "job_role"]
 
 
 def pathway_step_ids(tracker: Tracker) -> list[str]:

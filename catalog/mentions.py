@@ -25,13 +25,22 @@ from catalog.taxonomy import Taxonomy
 HAS, LACKS = "has", "lacks"
 GOAL, CURRENT = "goal", "current"
 
-CLAUSE_BREAKS = {".", "!", "?", ";", "but", "however", "although", "though", "whereas", "except", "\n"}
+CLAUSE_BREAKS = {".", "!", "?", ";", "but", "however", "although", "though", "whereas", "except", "apart", "besides",
+                 "\n"}
 ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
 NEGATIONS = {"not", "n't", "nt", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
              "havent", "hasnt", "doesnt", "wont", "isnt", "arent", "aint", "nor", "neither", "nothing"}
 LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop",
             "remove", "drop", "forget", "delete", "untick", "scratch", "strike", "cross", "erase", "exclude", "need", "needs", "missing", "weak", "struggle",
             "beginner", "new", "upskill", "training"}
+# Correction verbs ("scratch SQL", "remove Python") mark a skill as missing only when they open the clause:
+# "stem teacher, scratch, lego mindstorms" lists Scratch, it does not remove what follows.
+REMOVALS = {"remove", "drop", "forget", "delete", "untick", "scratch", "strike", "cross", "erase", "exclude"}
+CLAUSE_OPENERS = {"please", "pls", "actually", "and", "also", "oh", "ok", "okay", "so", "then", "just", "can", "you",
+                  "could", "sorry"}
+# A word right after a skill describes that skill ("HIPAA training, ..."), not the next one in the list.
+POSTMODIFIERS = {"training", "trained", "certified", "certification", "certificate", "basics", "beginner", "expert",
+                 "skills", "experience", "knowledge", "fundamentals", "exp"}
 HAVING = {"know", "knows", "knew", "use", "used", "using", "have", "has", "had", "did", "done", "skilled",
           "experienced", "familiar", "proficient", "good", "comfortable", "worked", "work", "working", "fluent",
           "certified", "learned", "learnt", "understand", "built", "build", "do", "does", "can", "expert",
@@ -41,7 +50,7 @@ GOAL_CUES = {"become", "becoming", "be", "into", "goal", "aim", "aiming", "targe
              "pivot", "pivoting", "towards", "toward", "future", "next", "wanna", "change", "changing"}
 WANTING = {"want", "wants", "wanted", "wanna", "like", "love", "hope", "hoping", "plan", "planning", "aim",
            "aiming", "interested", "looking", "keen", "would", "'d", "dream", "goal", "considering", "thinking"}
-CURRENT_CUES = {"am", "'m", "im", "was", "were", "work", "works", "working", "worked", "currently", "former",
+CURRENT_CUES = {"am", "'m", "im", "m", "was", "were", "work", "works", "working", "worked", "currently", "former",
                 "formerly", "ex", "background", "from", "been", "employed", "job", "position", "role", "used",
                 "now", "today", "presently", "experience", "years", "yrs"}
 ARTICLES = {"a", "an", "the", "my", "some", "basic", "advanced", "good", "strong", "solid", "decent", "little",
@@ -79,8 +88,53 @@ COMMON_WORDS = {
     "question", "questions", "carer", "carers", "caring", "career's", "recently", "finished", "finishing",
     "teach", "teaches", "taught", "learns", "works", "manages", "managed", "designs", "designed", "codes",
     "coded", "writes", "writer", "builds", "builder", "wedding", "remote", "economics", "tables",
-    "looked", "personal", "conference", "confidence", "caching", "submitting",
+    "looked", "personal", "conference", "confidence", "caching", "submitting", "upskilling", "upskill",
+    "reskilling", "reskill", "microcredential", "microcredentials", "badges", "employer", "employers",
 }
+
+# Ambiguous forms (the taxonomy's ``cased`` list: "React", "Swift", "Canvas", "AML") are ordinary words in
+# lower case, so in lower case they count only where the context says "skill": in a list with another skill
+# ("react, typescript"), after a cue ("know swift", "no node", "never used airflow") or before a skill noun
+# ("no cad skills"). These few are too common to count even then.
+NEVER_LOWER = {"go", "doe", "ga", "ts", "eq", "pa", "it", "is", "am", "us", "me"}
+CONNECTORS = {",", "and", "or", "&", "/", "+", "plus", "nor", "also"}
+SKILL_NOUNS = {"skills", "skill", "experience", "exp", "knowledge", "basics", "fundamentals", "certification",
+               "certified", "training", "developer", "development", "programming"}
+ROLE_LEADS = {"a", "an", "as"}
+LEARNING_VERBS = {"learn", "learning", "study", "studying", "master", "improve", "upskill", "practise", "practice"}
+# Job titles outside the taxonomy ("school librarian", "clinical data manager") are still job titles: a
+# phrase ending in one of these heads, in a place where a job is named ("I'm a ...", "want ...", "goal is ..."),
+# is read as a role. A generic head ("manager") needs a word before it; the others can stand alone.
+GENERIC_HEADS = {
+    "technician", "tech", "assistant", "analyst", "manager", "officer", "coordinator", "specialist", "engineer",
+    "developer", "dev", "operator", "supervisor", "associate", "rep", "representative", "administrator", "admin",
+    "consultant", "designer", "lead", "director", "executive", "advisor", "adviser", "worker", "agent", "attendant",
+    "aide", "planner", "architect", "scientist", "clerk", "inspector", "instructor", "trainer", "coach", "operative",
+    "handler", "controller", "producer", "tester", "intern", "apprentice", "owner", "practitioner", "therapist",
+    "auditor", "strategist", "estimator", "surveyor", "buyer", "writer", "editor", "programmer", "mechanic",
+}
+SOLO_HEADS = {
+    "teacher", "tutor", "nurse", "librarian", "physiotherapist", "paraprofessional", "paralegal", "receptionist",
+    "secretary", "bookkeeper", "cashier", "pharmacist", "dentist", "physician", "doctor", "paramedic", "midwife",
+    "carer", "caregiver", "chef", "cook", "accountant", "lecturer", "professor", "electrician", "welder",
+    "machinist", "recruiter", "marketer", "counsellor", "counselor", "hygienist", "optician", "radiographer",
+    "sonographer", "phlebotomist", "dietitian", "nutritionist", "psychologist", "veterinarian", "firefighter",
+    "soldier", "barista", "bartender", "waiter", "waitress", "driver", "plumber", "carpenter", "fitter",
+    "journalist", "photographer", "researcher", "economist", "actuary", "banker", "teller", "underwriter",
+}
+JOB_TITLE_LEADS = {"a", "an", "as", "m", "im", "'m", "am", "is", "be", "to", "currently", "now", "former", "ex",
+                   "want", "wanting", "wanna", "become", "becoming", "goal", "target", "into", "was", "were", "from"}
+# "thinking of X", "aiming for X", "job as X"
+JOB_TITLE_LEADS_AFTER = {"of", "for", "at"}
+SELF_INTRO_FOLLOWERS = {"here", "wanting", "looking", "trying", "hoping", "seeking", "keen"}
+JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING
+                   | {"job", "jobs", "role", "roles", "career", "position", "kind", "type", "sort", "field", "area"})
+
+# A question that opens like this and never mentions the learner is about the world ("do recruiters look at
+# this?", "are you chatgpt?"): a skill or role in it without a cue word is not the learner's.
+QUESTION_OPENERS = {"do", "does", "are", "is", "was", "were", "will", "would", "should", "who", "how", "why",
+                    "which", "whose", "can", "could"}
+FIRST_PERSON = {"i", "im", "i'm", "ive", "i've", "id", "i'd", "me", "my", "mine", "myself", "we", "our", "us"}
 
 
 @dataclass
@@ -98,6 +152,8 @@ class Mention:
     inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
     token_start: int = field(default=0, repr=False)
     token_end: int = field(default=0, repr=False)
+    cued: bool = field(default=False, repr=False)  # a cue word, not a default, decided ``role``
+    unresolved: bool = False  # a job title the taxonomy doesn't have: ``value`` is the title as written
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -124,20 +180,30 @@ class MentionFinder:
         self.nlp = spacy.blank("en")
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._licensed = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._labels: dict[int, tuple[str, str]] = {}
         lower_patterns: dict[str, list[Doc]] = defaultdict(list)
         exact_patterns: dict[str, list[Doc]] = defaultdict(list)
         fuzzy_forms: dict[str, tuple[str, str]] = {}
+        ambiguous: dict[str, set[str]] = defaultdict(set)
         for form in taxonomy.surface_forms():
             key = f"{form.kind}|{form.canonical}"
             doc = self.nlp.make_doc(form.text)
             (exact_patterns if form.case_sensitive else lower_patterns)[key].append(doc)
+            if form.case_sensitive and len(form.text) >= 2 and form.text.lower() not in NEVER_LOWER:
+                ambiguous[form.text.lower()].add(key)
             if not form.case_sensitive and len(form.text) >= 6:
                 fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
         for key, docs in lower_patterns.items():
             self._lower.add(key, docs)
         for key, docs in exact_patterns.items():
             self._exact.add(key, docs)
+        licensed: dict[str, list[Doc]] = defaultdict(list)
+        for text, keys in ambiguous.items():
+            if len(keys) == 1:  # a lower-case form two entries share stays unmatched
+                licensed[next(iter(keys))].append(self.nlp.make_doc(text))
+        for key, docs in licensed.items():
+            self._licensed.add(key, docs)
         for key in set(lower_patterns) | set(exact_patterns):
             kind, canonical = key.split("|", 1)
             self._labels[self.nlp.vocab.strings[key]] = (kind, canonical)
@@ -194,20 +260,98 @@ class MentionFinder:
         doc = self.nlp.make_doc(text[:5000])
         spans = [s for s in filter_spans(self._exact_spans(doc)) if not _used_as_verb(doc, s)]
         spans = self._split_negated_compounds(doc, spans)
+        spans = self._add_licensed_spans(doc, spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
+        spans = self._job_title_spans(doc, spans)
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []
         for span in spans:
-            parts = span.label_.split("|")
-            kind, canonical, fuzzy = parts[0], parts[1], len(parts) > 2
+            kind, canonical, *flags = span.label_.split("|")
             m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind == "skill" else "",
-                        fuzzy=fuzzy, token_start=span.start, token_end=span.end)
+                        fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
+                        token_end=span.end)
             mentions.append(m)
         self._read_roles(doc, mentions, mention_tokens)
         self._read_skill_polarity(doc, mentions, mention_tokens)
         self._attach_years(text, doc, mentions)
+        if _asks_about_others(doc):
+            mentions = [m for m in mentions if m.cued]
         return mentions
+
+    def _job_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Job titles the taxonomy lacks, and known ones with extra words ("science teacher"), as whole roles.
+
+        The phrase runs left from a job head noun over up to three plain words (a skill inside is absorbed:
+        "sales operations analyst" is a job, not the skill Sales). A known title keeps its canonical role;
+        an unknown one is resolved fuzzily or kept as written and marked ``unknown`` for the adviser to ask.
+        """
+        out = list(spans)
+        for j, tok in enumerate(doc):
+            head = tok.lower_
+            if head not in GENERIC_HEADS and head not in SOLO_HEADS:
+                continue
+            covering = next((s for s in out if s.start <= j < s.end), None)
+            if covering is not None and (not covering.label_.startswith("role|") or covering.end - 1 != j):
+                continue
+            start = covering.start if covering is not None else j
+            i, words = start, 0
+            while i > 0 and words < 3:
+                prev = doc[i - 1]
+                low = prev.lower_
+                if not prev.is_alpha or low in self._stop_words or low in JOB_TITLE_STOPS:
+                    break
+                left = next((s for s in out if s.start <= i - 1 < s.end), None)
+                if left is not None and (left.label_.startswith("role|") or left.start < i - 3):
+                    break
+                i, words = (left.start, words + len(left)) if left is not None else (i - 1, words + 1)
+            if covering is not None and i == start:
+                continue  # a known title with nothing added
+            if covering is None and i == j and head in GENERIC_HEADS:
+                continue  # "manager" alone says too little
+            if not self._names_a_job_here(doc, i):
+                continue
+            phrase = doc[i:j + 1]
+            if covering is not None:
+                label = covering.label_
+            else:
+                # Exact only: "sales operations analyst" is not a misspelt "security operations analyst"
+                # (misspellings of known titles were caught by the fuzzy pass already).
+                canonical = self.taxonomy.role_name(phrase.text, fuzzy=False)
+                label = f"role|{canonical}" if canonical else f"role|{_title(phrase.text)}|unknown"
+            out = [s for s in out if s.end <= i or s.start > j]
+            out.append(Span(doc, i, j + 1, label=label))
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _names_a_job_here(doc: Doc, start: int) -> bool:
+        """Is the phrase at ``start`` in a place where people name a job ("I'm a ...", "want ...", first word)?"""
+        if start == 0:
+            return True
+        lead = doc[start - 1].lower_
+        if lead in JOB_TITLE_LEADS or lead in GOAL_CUES or lead in WANTING:
+            return True
+        before = doc[start - 2].lower_ if start >= 2 else ""
+        return lead in JOB_TITLE_LEADS_AFTER and (before in WANTING or before in GOAL_CUES or before in CURRENT_CUES)
+
+    def _add_licensed_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Lower-case ambiguous forms that the context licenses; one licensed form can license the next."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        candidates = filter_spans([
+            Span(doc, start, end, label=self.nlp.vocab.strings[match_id])
+            for match_id, start, end in self._licensed(doc)
+            if not any(i in taken for i in range(start, end))
+        ])
+        accepted = list(spans)
+        grew = True
+        while grew and candidates:
+            grew = False
+            for cand in list(candidates):
+                if _licensed_by_context(doc, cand, accepted):
+                    accepted.append(cand)
+                    candidates.remove(cand)
+                    grew = True
+        return sorted(accepted, key=lambda s: s.start)
 
     def _split_negated_compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'no SQL yet' is a missing skill, not the NoSQL database family."""
@@ -237,39 +381,48 @@ class MentionFinder:
         return words
 
     def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
+        attached = {i for i in range(1, len(doc)) if (i - 1) in skip and doc[i].lower_ in POSTMODIFIERS}
         for m in mentions:
             if m.kind != "skill":
                 continue
-            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip)
-            m.role = self._polarity(before)
+            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
+            m.role, m.cued = self._polarity(before)
             after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
             if after[:1] == ["yet"] and m.role == HAS and any(w in NEGATIONS for w in before):
                 m.role = LACKS
 
     @staticmethod
-    def _polarity(before: list[str]) -> str:
+    def _polarity(before: list[str]) -> tuple[str, bool]:
+        """``(has|lacks, cued)`` from the words before a skill, nearest first; no cue reads as ``has``."""
         for k, word in enumerate(before):
             if word in NEGATIONS:
-                return LACKS
+                return LACKS, True
             if word in LEARNING:
                 if word == "new" and k >= 1 and before[k - 1] != "to":
                     continue
-                return LACKS
+                if word in REMOVALS and any(w not in CLAUSE_OPENERS for w in before[k + 1:]):
+                    continue
+                return LACKS, True
             if word in HAVING:
                 window = before[k + 1:k + 4]
                 if any(w in NEGATIONS for w in window):
-                    return LACKS
-                return HAS
-        return HAS
+                    return LACKS, True
+                return HAS, True
+        return HAS, False
 
     def _read_roles(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
         roles = [m for m in mentions if m.kind == "role"]
         for m in roles:
-            role = self.taxonomy.roles[m.value]
+            role = self.taxonomy.roles.get(m.value)
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
-            m.role = self._role_reading(before) or ("" if role.target else CURRENT)
+            reading = self._role_reading(before)
+            m.role, m.cued = reading or ("" if role is None or role.target else CURRENT), reading is not None
         # Roles without cue words: "from X to Y" reads the last one as the goal.
         undecided = [m for m in roles if not m.role]
+        for m in undecided:  # "physiotherapist wanting to ...", "maintenance tech here": who they are now
+            if m.token_end < len(doc) and doc[m.token_end].lower_ in SELF_INTRO_FOLLOWERS:
+                m.role = CURRENT
+        undecided = [m for m in undecided if not m.role]
         has_goal = any(m.role == GOAL for m in roles)
         for k, m in enumerate(undecided):
             m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
@@ -283,7 +436,7 @@ class MentionFinder:
             if self._role_reading(before) == GOAL and self._is_destination(before):
                 role = self._role_for_field(m)
                 if role:
-                    m.kind, m.inferred_from, m.value, m.role = "role", m.value, role, GOAL
+                    m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
 
     @staticmethod
     def _is_destination(before: list[str]) -> bool:
@@ -364,6 +517,45 @@ def _used_as_verb(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     return nxt in ("at", "in", "with") or prev in ("i", "we", "you", "they", "to", "really")
+
+
+def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
+    """Does the context make a lower-case ambiguous form a skill (or role) mention? See ``NEVER_LOWER``."""
+    kind = cand.label_.split("|", 1)[0]
+    same = [s for s in accepted if s.label_.split("|", 1)[0] == kind]
+    i, hops = cand.start - 1, 0
+    while i >= 0 and doc[i].lower_ in CONNECTORS and hops < 2:
+        i, hops = i - 1, hops + 1
+    if hops and i >= 1 and doc[i].lower_ in POSTMODIFIERS:
+        i -= 1  # "ML basics and nlp"
+    if hops and any(s.end == i + 1 for s in same):
+        return True
+    j, hops = cand.end, 0
+    while j < len(doc) and doc[j].lower_ in CONNECTORS and hops < 2:
+        j, hops = j + 1, hops + 1
+    if hops and any(s.start == j for s in same):
+        return True
+    before = [t.lower_ for t in doc[max(0, cand.start - 4):cand.start]][::-1]
+    content = [w for w in before if w not in ARTICLES]
+    if kind == "role":
+        return bool(before) and (before[0] in ROLE_LEADS or (bool(content) and content[0] in GOAL_CUES | {"im", "'m", "m"}))
+    if before and before[0] in ("a", "an", "the", "this", "that"):
+        return False  # "need a swift answer": a skill name takes no article
+    if content and (content[0] in NEGATIONS or (content[0] in HAVING and content[0] not in ("can", "do", "does"))
+                    or content[0] in LEARNING_VERBS):
+        return True
+    return cand.end < len(doc) and doc[cand.end].lower_ in SKILL_NOUNS
+
+
+def _title(text: str) -> str:
+    """'school librarian' -> 'School Librarian'; words already in capitals ('CNC', 'IT') stay as written."""
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _asks_about_others(doc: Doc) -> bool:
+    """A yes/no or wh- question that never mentions the learner ("do recruiters look at this?")."""
+    words = [t.lower_ for t in doc if not t.is_punct]
+    return bool(words) and words[0] in QUESTION_OPENERS and not any(w in FIRST_PERSON for w in words)
 
 
 def _crosses_break(text: str, m: Mention, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ class ProfileChange:
     goal: str | None = None
     background: list[str] = field(default_factory=list)
     years: dict[str, float] = field(default_factory=dict)
+    unknown_goal: str | None = None  # a job title the taxonomy doesn't cover, as the learner wrote it
 
 
 def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapping[str, Any]]) -> ProfileChange:
@@ -28,7 +29,8 @@ def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapp
         kind, value, role = ent.get("entity"), ent.get("value"), ent.get("role")
         if not isinstance(value, str) or not value:
             continue
-        years = (ent.get("additional_info") or {}).get("years") if isinstance(ent.get("additional_info"), dict) else None
+        info = ent.get("additional_info") if isinstance(ent.get("additional_info"), dict) else {}
+        years = info.get("years")
         if kind == "skill":
             if role == "lacks":
                 if value in skills:
@@ -46,6 +48,8 @@ def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapp
                 change.background.append(value)
                 if years is not None:
                     change.years[value] = float(years)
+            elif info.get("unresolved"):
+                change.unknown_goal = value  # never a goal slot value: the contract is a canonical title
             else:
                 change.goal = value
     return change

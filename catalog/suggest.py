@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from catalog.taxonomy import Taxonomy
 
 
@@ -36,3 +38,38 @@ def suggest_roles(taxonomy: Taxonomy, skills: Iterable[str], background: Iterabl
                                                                          gap, role.summary)))
     ranked.sort(key=lambda t: (-t[0], -t[1], t[2]))
     return [t[3] for t in ranked[:top]]
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") if len(w) > 3 else w for w in text.lower().replace("-", " ").replace("/", " ").split()
+            if len(w) > 2 or w in ("it", "hr", "ux", "ai")}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'clinical' ~ 'clinic', 'health' ~ 'healthcare'; but 'office' is not 'officer'."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and long_.startswith(short) and long_[len(short):] not in ("r", "er"))
+
+
+def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3) -> list[str]:
+    """Target roles nearest to a job title the taxonomy doesn't cover, for the adviser to offer instead.
+
+    Words of the title that a role's name or aliases share count most ("clinical data manager" -> roles
+    about clinical data), words its skills share count less, and the same kind of job (the last word:
+    manager, analyst, inspector) counts too. A title that shares nothing (e.g. "astronaut") gets no offer.
+    """
+    words = title.lower().split()
+    head = (words[-1].rstrip("s") if words else "")
+    wanted = _words(title) - {head}
+    scored = []
+    for role in taxonomy.target_roles():
+        names = _words(" ".join([role.name, *role.aliases]))
+        skills = _words(" ".join(role.skills))
+        in_names = {w for w in wanted if any(_same_word(w, n) for n in names)}
+        in_skills = {w for w in wanted - in_names if any(_same_word(w, k) for k in skills)}
+        heads = {f.lower().split()[-1].rstrip("s") for f in (role.name, *role.aliases) if f.split()}
+        score = len(in_names) + 0.5 * len(in_skills) + (0.75 if head in heads else 0.0)
+        if score:
+            scored.append((score + fuzz.token_sort_ratio(title.lower(), role.name.lower()) / 1000, role.name))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [name for _, name in scored[:top]]

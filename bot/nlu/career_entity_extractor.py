@@ -102,7 +102,8 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
             role = m.role if m.kind == "role" else (LACKS if m.role == LACKS else None)
             if role:
                 entity["role"] = role
-            info = {k: v for k, v in (("years", m.years), ("inferred_from", m.inferred_from)) if v is not None}
+            info = {k: v for k, v in (("years", m.years), ("inferred_from", m.inferred_from),
+                                      ("unresolved", m.unresolved or None)) if v is not None}
             if info:
                 entity["additional_info"] = info
             entities.append(entity)

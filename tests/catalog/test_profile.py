@@ -19,3 +19,12 @@ def test_goal_and_background_are_kept_apart() -> None:
     assert change.background == ["Registered Nurse"]
     assert change.years == {"Registered Nurse": 5.0}
     assert change.skills == []
+
+
+def test_a_job_title_outside_the_taxonomy_never_becomes_the_goal() -> None:
+    change = apply_entities([], [
+        {"entity": "job_role", "value": "School Librarian", "role": "current", "additional_info": {"unresolved": True}},
+        {"entity": "job_role", "value": "Clinical Data Manager", "role": "goal", "additional_info": {"unresolved": True}},
+    ])
+    assert change.goal is None and change.unknown_goal == "Clinical Data Manager"
+    assert change.background == ["School Librarian"]

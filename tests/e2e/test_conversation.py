@@ -76,3 +76,18 @@ def test_no_goal_gets_three_ranked_role_suggestions(servers: Servers) -> None:
     reply = servers.say(me, "I know Python, SQL, statistics and machine learning")
     buttons = [b for r in reply for b in r.get("buttons", [])]
     assert len(buttons) == 3 and "skills to learn" in texts(reply)
+
+
+def test_a_job_we_have_no_profile_for_gets_the_closest_roles_we_have(servers: Servers) -> None:
+    me = f"unknown-{uuid.uuid4().hex[:8]}"
+    reply = servers.say(me, "I'm a school librarian and I want to become a clinical informatics analyst")
+    answer = texts(reply)
+    assert pathway(reply) is None
+    assert "Clinical Informatics Analyst" in answer and "Health Informatics Specialist" in answer
+    offered = [b["title"] for r in reply for b in r.get("buttons", [])]
+    assert "Health Informatics Specialist" in offered
+    slots = servers.tracker(me)["slots"]
+    assert slots["career_goal"] is None and "School Librarian" in slots["background_roles"]
+
+    servers.say(me, "I want to become a Health Informatics Specialist")
+    assert servers.tracker(me)["slots"]["career_goal"] == "Health Informatics Specialist"

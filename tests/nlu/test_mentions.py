@@ -72,6 +72,72 @@ def test_everyday_words_are_not_skills(finder: MentionFinder) -> None:
     assert read(finder, "my career coordinator said hello at the conference") == {}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("frontend dev, react, typescript, no node or postgres",
+     {"React": "has", "TypeScript": "has", "Node.js": "lacks", "PostgreSQL": "lacks"}),
+    ("never did selenium or cypress", {"Selenium": "lacks", "Cypress": "lacks"}),
+    ("i know kafka and spark, plus scala", {"Apache Kafka": "has", "Apache Spark": "has", "Scala": "has"}),
+    ("I have no cad skills", {"Computer-Aided Design (CAD)": "lacks"}),
+])
+def test_lower_case_ambiguous_names_count_in_a_skill_context(
+        finder: MentionFinder, text: str, expected: dict[str, str]) -> None:
+    got = read(finder, text)
+    assert {v: r for (k, v), r in got.items() if k == "skill"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I react badly to stress", "i can go part time", "we need a swift answer", "a blank canvas",
+    "the spark went out of my old job",
+])
+def test_lower_case_ambiguous_words_alone_are_not_skills(finder: MentionFinder, text: str) -> None:
+    assert [m for m in finder.find(text) if m.kind == "skill"] == []
+
+
+def test_correction_verbs_only_remove_at_the_start_of_a_clause(finder: MentionFinder) -> None:
+    assert read(finder, "scratch sql")[("skill", "SQL")] == "lacks"
+    listed = read(finder, "stem teacher, scratch, lego mindstorms, some python")
+    assert listed[("skill", "Python")] == "has"
+
+
+def test_what_follows_a_skill_describes_that_skill(finder: MentionFinder) -> None:
+    got = read(finder, "got hipaa training, sql is my daily thing")
+    assert got[("skill", "SQL")] == "has"
+    assert read(finder, "no real skills yet apart from customer service")[("skill", "Customer Service")] == "has"
+
+
+@pytest.mark.parametrize("text", ["do recruiters look at this", "are you chatgpt", "who made this chatbot"])
+def test_questions_about_the_world_are_not_about_the_learner(finder: MentionFinder, text: str) -> None:
+    assert finder.find(text) == []
+
+
+def full(finder: MentionFinder, text: str) -> dict[tuple[str, str], tuple[str, bool]]:
+    return {(m.kind, m.value): (m.role, m.unresolved) for m in finder.find(text)}
+
+
+def test_job_titles_outside_the_taxonomy_are_read_as_roles(finder: MentionFinder) -> None:
+    got = full(finder, "im a school librarian and want to become a clinical data manager, i know sas")
+    assert got[("role", "School Librarian")] == ("current", True)
+    assert got[("role", "Clinical Data Manager")] == ("goal", True)
+    assert got[("skill", "SAS")] == ("has", False)
+
+
+def test_a_known_title_with_extra_words_keeps_its_canonical_role(finder: MentionFinder) -> None:
+    got = full(finder, "ela teacher wanting to become an e-learning developer")
+    assert got == {("role", "Teacher"): ("current", False), ("role", "E-Learning Developer"): ("goal", False)}
+
+
+def test_an_unknown_title_is_not_forced_onto_a_similar_known_one(finder: MentionFinder) -> None:
+    got = full(finder, "sales rep, salesforce for 3 years, goal sales operations analyst")
+    assert got[("role", "Sales Operations Analyst")] == ("goal", True)
+    assert ("skill", "Sales") not in got  # part of the job titles, not a skill
+
+
+@pytest.mark.parametrize("text", ["my manager said I should learn sql", "I work with a great team of engineers",
+                                  "I want to be a manager"])
+def test_job_words_alone_are_not_roles(finder: MentionFinder, text: str) -> None:
+    assert [m for m in finder.find(text) if m.kind == "role"] == []
+
+
 def test_constraints() -> None:
     c = parse_constraints("budget is $300, 5 hours a week, done within 3 months, only Coursera not Udemy",
                           {"coursera": "coursera", "udemy": "udemy"})
