@@ -18,6 +18,7 @@ from actions.rendering import (
     FOLLOW_UP_BUTTONS,
     join_names,
     pathway_text,
+    role_buttons,
     suggestion_buttons,
     suggestions_text,
 )
@@ -130,7 +131,7 @@ class ActionAdvise(Action):
         constraints_done = (tracker.get_slot("constraints_asked") or constraints_given
                             or last_question == "constraints")
 
-        unknown_goal = apply_entities([], _job_roles(tracker)).unknown_goal
+        unknown_goal = apply_entities([], tracker.latest_message.get("entities", [])).unknown_goal
         if unknown_goal:
             return events + self._offer_closest(dispatcher, unknown_goal, note, goal)
         if not goal:
@@ -173,8 +174,7 @@ class ActionAdvise(Action):
         else:
             text += " Tell me a related role I might know"
         text += f", or keep {goal}." if goal else ", or name another role."
-        buttons = [{"title": r, "payload": f"I want to become a {r}"} for r in closest]
-        dispatcher.utter_message(text=text, buttons=buttons)
+        dispatcher.utter_message(text=text, buttons=role_buttons(closest))
         return [SlotSet("last_question", "goal")]
 
     def _suggest(self, dispatcher: CollectingDispatcher, tracker: Tracker, note: str | None) -> list[EventType]:
@@ -197,10 +197,6 @@ class ActionSuggestRoles(Action):
                                           "at work (tools, tasks, your current job) and I'll match them to roles.")
             return [SlotSet("last_question", "skills_for_suggestions")]
         return ActionAdvise()._suggest(dispatcher, tracker, None)
-
-
-def _job_roles(tracker: Tracker) -> list[dict[str, Any]]:
-    return [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "job_role"]
 
 
 def pathway_step_ids(tracker: Tracker) -> list[str]:

@@ -95,5 +95,10 @@ def suggestions_text(suggestions: list[RoleSuggestion]) -> str:
     return "\n".join(lines)
 
 
+def role_buttons(roles: list[str]) -> list[dict[str, Any]]:
+    """One quick reply per role; the payload is a sentence the NLU reads as that goal."""
+    return [{"title": role, "payload": f"I want to become a {role}"} for role in roles]
+
+
 def suggestion_buttons(suggestions: list[RoleSuggestion]) -> list[dict[str, Any]]:
-    return [{"title": s.role, "payload": f"I want to become a {s.role}"} for s in suggestions]
+    return role_buttons([s.role for s in suggestions])

@@ -30,12 +30,11 @@ CLAUSE_BREAKS = {".", "!", "?", ";", "but", "however", "although", "though", "wh
 ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
 NEGATIONS = {"not", "n't", "nt", "no", "never", "without", "lack", "lacking", "zero", "none", "dont", "cant", "didnt",
              "havent", "hasnt", "doesnt", "wont", "isnt", "arent", "aint", "nor", "neither", "nothing"}
-LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop",
-            "remove", "drop", "forget", "delete", "untick", "scratch", "strike", "cross", "erase", "exclude", "need", "needs", "missing", "weak", "struggle",
-            "beginner", "new", "upskill", "training"}
 # Correction verbs ("scratch SQL", "remove Python") mark a skill as missing only when they open the clause:
 # "stem teacher, scratch, lego mindstorms" lists Scratch, it does not remove what follows.
 REMOVALS = {"remove", "drop", "forget", "delete", "untick", "scratch", "strike", "cross", "erase", "exclude"}
+LEARNING = {"learn", "learning", "study", "studying", "improve", "master", "gain", "acquire", "develop", "need",
+            "needs", "missing", "weak", "struggle", "beginner", "new", "upskill", "training"} | REMOVALS
 CLAUSE_OPENERS = {"please", "pls", "actually", "and", "also", "oh", "ok", "okay", "so", "then", "just", "can", "you",
                   "could", "sorry"}
 # A word right after a skill describes that skill ("HIPAA training, ..."), not the next one in the list.
@@ -284,7 +283,8 @@ class MentionFinder:
 
         The phrase runs left from a job head noun over up to three plain words (a skill inside is absorbed:
         "sales operations analyst" is a job, not the skill Sales). A known title keeps its canonical role;
-        an unknown one is resolved fuzzily or kept as written and marked ``unknown`` for the adviser to ask.
+        an unknown one is matched exactly against the taxonomy or kept as written and marked ``unknown`` for
+        the adviser to offer the closest roles it covers.
         """
         out = list(spans)
         for j, tok in enumerate(doc):
