@@ -1,7 +1,8 @@
-"""Rasa NLU component that stops DIET from being confident about words it has never seen.
+"""Rasa NLU component that stops the intent classifier from being confident about words it has never seen.
 
-DIET's softmax has to pick some intent, and for gibberish ("blorp zzkx fnord") it often picks one with a
-confidence near 1.0, so the ``FallbackClassifier`` never fires and the two-stage fallback never runs. This
+A classifier has to pick some intent, and for gibberish ("blorp zzkx fnord") it may pick one with a high
+confidence (DIET gave 1.0; character n-grams of nonsense can still look like a short intent), so the
+``FallbackClassifier`` never fires and the two-stage fallback never runs. This
 component learns the vocabulary of the training data (plus the taxonomy's skill and role words) and, for a
 message in which no word is known and no entity was found, sets the intent confidence to 0 so that the
 ``FallbackClassifier`` after it asks the learner to rephrase. Messages with any known word are untouched.
