@@ -46,10 +46,11 @@ HAVING = {"know", "knows", "knew", "use", "used", "using", "have", "has", "had",
           "experience", "background", "skills", "confident", "strong", "practiced", "handle", "handled"}
 GOAL_CUES = {"become", "becoming", "be", "into", "goal", "aim", "aiming", "target", "targeting", "dream",
              "aspire", "aspiring", "pursue", "pursuing", "transition", "transitioning", "switch", "switching",
-             "pivot", "pivoting", "towards", "toward", "future", "next", "wanna", "change", "changing"}
+             "pivot", "pivoting", "towards", "toward", "future", "next", "wanna", "change", "changing",
+             "apply", "applying", "retrain", "retraining", "reskill", "reskilling", "hired", "qualify", "qualifying"}
 WANTING = {"want", "wants", "wanted", "wanna", "like", "love", "hope", "hoping", "plan", "planning", "aim",
            "aiming", "interested", "looking", "keen", "would", "'d", "dream", "goal", "considering", "thinking"}
-CURRENT_CUES = {"am", "'m", "im", "m", "was", "were", "work", "works", "working", "worked", "currently", "former",
+CURRENT_CUES = {"am", "'m", "im", "m", "was", "were", "work", "works", "working", "worked", "currently", "current", "former",
                 "formerly", "ex", "background", "from", "been", "employed", "job", "position", "role", "used",
                 "now", "today", "presently", "experience", "years", "yrs"}
 ARTICLES = {"a", "an", "the", "my", "some", "basic", "advanced", "good", "strong", "solid", "decent", "little",
@@ -86,7 +87,7 @@ COMMON_WORDS = {
     "master", "masters", "bachelor", "diploma", "english", "french", "spanish", "german", "answer", "answers",
     "question", "questions", "carer", "carers", "caring", "career's", "recently", "finished", "finishing",
     "teach", "teaches", "taught", "learns", "works", "manages", "managed", "designs", "designed", "codes",
-    "coded", "writes", "writer", "builds", "builder", "wedding", "remote", "economics", "tables",
+    "coded", "writes", "writer", "builds", "builder", "wedding", "remote", "economics", "tables", "branch",
     "looked", "personal", "conference", "confidence", "caching", "submitting", "upskilling", "upskill",
     "reskilling", "reskill", "microcredential", "microcredentials", "badges", "employer", "employers",
 }
@@ -111,6 +112,7 @@ GENERIC_HEADS = {
     "aide", "planner", "architect", "scientist", "clerk", "inspector", "instructor", "trainer", "coach", "operative",
     "handler", "controller", "producer", "tester", "intern", "apprentice", "owner", "practitioner", "therapist",
     "auditor", "strategist", "estimator", "surveyor", "buyer", "writer", "editor", "programmer", "mechanic",
+    "partner",
 }
 SOLO_HEADS = {
     "teacher", "tutor", "nurse", "librarian", "physiotherapist", "paraprofessional", "paralegal", "receptionist",
@@ -120,13 +122,25 @@ SOLO_HEADS = {
     "sonographer", "phlebotomist", "dietitian", "nutritionist", "psychologist", "veterinarian", "firefighter",
     "soldier", "barista", "bartender", "waiter", "waitress", "driver", "plumber", "carpenter", "fitter",
     "journalist", "photographer", "researcher", "economist", "actuary", "banker", "teller", "underwriter",
+    "transcriptionist", "technologist",
 }
 JOB_TITLE_LEADS = {"a", "an", "as", "m", "im", "'m", "am", "is", "be", "to", "currently", "now", "former", "ex",
                    "want", "wanting", "wanna", "become", "becoming", "goal", "target", "into", "was", "were", "from"}
 # "thinking of X", "aiming for X", "job as X"
 JOB_TITLE_LEADS_AFTER = {"of", "for", "at"}
 SELF_INTRO_FOLLOWERS = {"here", "wanting", "looking", "trying", "hoping", "seeking", "keen"}
-JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING
+# "a teacher who likes tech", "a nurse with 10 years": a role described like a person is who someone is.
+DESCRIBED_BY = {"who", "with"}
+# "talk to a careers counsellor", "can an adviser call me": a person to contact, not a job for the learner.
+CONTACT_VERBS = {"talk", "talking", "speak", "speaking", "chat", "chatting", "contact", "connect", "reach",
+                 "transfer", "put", "forward", "escalate", "ask", "message"}
+CONTACT_AFTER = {"call", "ring", "phone", "email", "contact", "text", "message", "help"}
+# "take Java off my list", "Python - no": a skill the learner does not have, said after its name.
+OFF_LIST = {"off", "out"}
+# Greetings and the "I am" of other languages ("Dear adviser", "Ich bin medical assistant") are not part of a title.
+FOREIGN_AM = {"bin", "soy", "estoy", "suis", "sono", "sou", "ben", "hoon"}
+NOT_IN_TITLES = {"dear", "hi", "hello", "hey", "sir", "madam", "ich", "je", "eu", "ik", "main", "ana"} | FOREIGN_AM
+JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
                    | {"job", "jobs", "role", "roles", "career", "position", "kind", "type", "sort", "field", "area"})
 
 # A question that opens like this and never mentions the learner is about the world ("do recruiters look at
@@ -248,6 +262,8 @@ class MentionFinder:
                 if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
                     continue  # "career coordinator" is not a misspelt "care coordinator"
                 kind, canonical = self._fuzzy_labels[match[0]]
+                if kind == "skill" and n == 1 and (text in SOLO_HEADS or text in GENERIC_HEADS):
+                    continue  # "radiographer" is a job, not a misspelt "radiography"
                 spans.append(Span(doc, start, end, label=f"{kind}|{canonical}|fuzzy"))
                 taken.update(range(start, end))
         return spans
@@ -271,6 +287,8 @@ class MentionFinder:
                         fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
                         token_end=span.end)
             mentions.append(m)
+        mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
+                    and not _inside_a_credential_name(doc, m)]
         self._read_roles(doc, mentions, mention_tokens)
         self._read_skill_polarity(doc, mentions, mention_tokens)
         self._attach_years(text, doc, mentions)
@@ -329,9 +347,13 @@ class MentionFinder:
         if start == 0:
             return True
         lead = doc[start - 1].lower_
-        if lead in JOB_TITLE_LEADS or lead in GOAL_CUES or lead in WANTING:
+        if lead in JOB_TITLE_LEADS or lead in GOAL_CUES or lead in WANTING or lead in FOREIGN_AM:
             return True
         before = doc[start - 2].lower_ if start >= 2 else ""
+        if lead == "the" and before in ("m", "'m", "im", "am", "as", "was"):
+            return True  # "I'm the production planner"
+        if lead in (":", "-", "=") and (before in GOAL_CUES or before in CURRENT_CUES or before in ("job", "role")):
+            return True  # "goal: procurement manager / current: buyer"
         return lead in JOB_TITLE_LEADS_AFTER and (before in WANTING or before in GOAL_CUES or before in CURRENT_CUES)
 
     def _add_licensed_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -390,11 +412,17 @@ class MentionFinder:
             after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
             if after[:1] == ["yet"] and m.role == HAS and any(w in NEGATIONS for w in before):
                 m.role = LACKS
+            if not m.cued and _said_missing_after(doc, m.token_end, before):
+                m.role, m.cued = LACKS, True
 
     @staticmethod
     def _polarity(before: list[str]) -> tuple[str, bool]:
         """``(has|lacks, cued)`` from the words before a skill, nearest first; no cue reads as ``has``."""
         for k, word in enumerate(before):
+            if word in ("only", "just") and k == 0:
+                return HAS, True  # "I don't know SolidWorks, only AutoCAD"
+            if word in ("out", "off") and before[k + 1:k + 2] in (["take"], ["took"], ["taking"]):
+                return LACKS, True  # "take out Excel"
             if word in NEGATIONS:
                 return LACKS, True
             if word in LEARNING:
@@ -418,10 +446,17 @@ class MentionFinder:
             reading = self._role_reading(before)
             m.role, m.cued = reading or ("" if role is None or role.target else CURRENT), reading is not None
         # Roles without cue words: "from X to Y" reads the last one as the goal.
+        for m in roles:  # "a teacher who likes tech": a description of someone, unless "become a nurse who..."
+            before = [w for w in self._context_before(doc, m.token_start, ROLE_BREAKS, skip) if w not in ARTICLES]
+            described = _next_word(doc, m) in DESCRIBED_BY or doc[m.token_end:m.token_end + 2].text.lower() == "like me"
+            if described and before[:1] not in (["become"], ["be"], ["becoming"]):
+                m.role, m.cued = CURRENT, True
         undecided = [m for m in roles if not m.role]
         for m in undecided:  # "physiotherapist wanting to ...", "maintenance tech here": who they are now
-            if m.token_end < len(doc) and doc[m.token_end].lower_ in SELF_INTRO_FOLLOWERS:
+            if _next_word(doc, m) in SELF_INTRO_FOLLOWERS:
                 m.role = CURRENT
+            elif _opens_the_message(doc, m) and _describes_a_job(doc, m):
+                m.role = CURRENT  # "EHS coordinator, I know ...", "cnc machinist 9 yrs": a self-introduction
         undecided = [m for m in undecided if not m.role]
         has_goal = any(m.role == GOAL for m in roles)
         for k, m in enumerate(undecided):
@@ -454,7 +489,12 @@ class MentionFinder:
             if word == "to" and k == 0:
                 return GOAL
             if word == "as" and k == 0:
+                if not wanting and not any(w in GOAL_CUES for w in content[1:]):
+                    return CURRENT  # "what I do every day as a medical assistant"
                 continue
+            if word in ("job", "role", "position", "career") and k + 1 < len(content) \
+                    and content[k + 1] in GOAL_CUES and content[k + 1] not in ("change", "changing"):
+                return GOAL  # "target role SOC analyst", "next job: data engineer"
             if word == "be" and content[k + 1:k + 3] == ["to", "used"]:
                 return CURRENT  # "I used to be a paramedic"
             if word in GOAL_CUES and word not in ("change", "changing", "next", "future"):
@@ -561,3 +601,70 @@ def _asks_about_others(doc: Doc) -> bool:
 def _crosses_break(text: str, m: Mention, start: int, end: int) -> bool:
     lo, hi = (m.end, start) if m.end <= start else (end, m.start)
     return bool(re.search(r"[.!?;]|\bbut\b", text[lo:hi]))
+
+
+def _next_word(doc: Doc, m: Mention) -> str:
+    return doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+
+
+def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
+    """A person to contact ("talk to a careers counsellor", "can an adviser call me") or the subject of a
+    question ("how would a recruiter verify my badge") is somebody else, not the learner's job or goal."""
+    before = [t.lower_ for t in doc[max(0, m.token_start - 4):m.token_start] if t.lower_ not in ARTICLES]
+    if before and (before[-1] in ("to", "with") and any(w in CONTACT_VERBS for w in before[:-1])
+                   or before[-1] in CONTACT_VERBS):
+        return True
+    after = [t.lower_ for t in doc[m.token_end:m.token_end + 3]]
+    if after[:1] and after[0] in CONTACT_AFTER and "me" in after[1:]:
+        return True  # "can a careers adviser call me"
+    if after[:3] in (["i", "can", "speak"], ["i", "can", "talk"], ["i", "could", "speak"], ["i", "could", "talk"]):
+        return True  # "an actual advisor I can speak to"
+    words = [t.lower_ for t in doc[:m.token_start] if not t.is_punct]
+    opener = {"what", "when", "where"} | QUESTION_OPENERS
+    return bool(words) and words[0] in opener and all(w in opener or w in ARTICLES for w in words) \
+        and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
+
+
+def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:
+    """"take Java off my list", "Java off my skills", "Python no", "sql yes, r no": missing, said after."""
+    after = [t.lower_ for t in doc[end:end + 3]]
+    if after[:1] and after[0] in OFF_LIST and ("take" in before or "took" in before or after[1:2] in (["my"], ["the"])):
+        return after[0] == "off" or "take" in before
+    if after[:1] in (["no"], ["nope"]) or after[:2] in (["-", "no"], [":", "no"]):
+        rest = after[1:] if after[0] != "-" and after[0] != ":" else after[2:]
+        return not rest or rest[0] in (",", ".", "!", ";", "and", "but", "though", "really", "at")
+    return False
+
+
+# "the Google Project Management certificate", "AWS Cloud Practitioner badge": the name of a credential, not
+# the learner's skill or job (already_have and the catalogue deal with credentials by name).
+ISSUER_WORDS = {"google", "ibm", "aws", "amazon", "microsoft", "comptia", "cisco", "meta", "salesforce", "pmi",
+                "isc2", "coursera", "udemy", "edx", "udacity", "futurelearn", "linkedin", "hubspot", "oracle",
+                "azure", "itil", "axelos", "apmg", "himss", "ahima", "nasm", "shrm", "cima", "acca"}
+CREDENTIAL_NOUNS = {"certificate", "certificates", "cert", "certs", "certification", "certifications", "badge",
+                    "badges", "practitioner", "professional", "specialization", "specialisation", "nanodegree",
+                    "course", "program", "programme", "one", "exam", "associate", "fundamentals"}
+
+
+def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
+    lead = doc[m.token_start - 1].lower_ if m.token_start > 0 else ""
+    follow = {t.lower_ for t in doc[m.token_end:m.token_end + 3]}
+    first = doc[m.token_start].lower_
+    issued = lead in ISSUER_WORDS and m.text.lower() not in ISSUER_WORDS or first in ISSUER_WORDS and lead == "the"
+    return issued and bool(follow & CREDENTIAL_NOUNS)
+
+
+def _opens_the_message(doc: Doc, m: Mention) -> bool:
+    return not any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES
+                   for t in doc[:m.token_start])
+
+
+def _describes_a_job(doc: Doc, m: Mention) -> bool:
+    """What follows a title that opens a message says it is the learner's job: "bookkeeper - xero",
+    "cnc machinist 9 yrs", "librarian at a university", "planner using SAP"."""
+    if m.token_end >= len(doc):
+        return False
+    nxt = doc[m.token_end]
+    return nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "at", "with", "for", "using", "since", "in", "here") \
+        or nxt.like_num
+

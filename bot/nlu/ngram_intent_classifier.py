@@ -60,10 +60,9 @@ class NgramIntentClassifier(IntentClassifier, GraphComponent):
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  pipeline: Pipeline | None = None) -> None:
+        self._pipeline = pipeline  # None until trained or loaded: then it predicts nothing
         self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._pipeline = pipeline
+        self._model_storage, self._resource = model_storage, resource
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,

@@ -138,6 +138,37 @@ def test_job_words_alone_are_not_roles(finder: MentionFinder, text: str) -> None
     assert [m for m in finder.find(text) if m.kind == "role"] == []
 
 
+@pytest.mark.parametrize("text", ["i'd like to talk to a careers counsellor please", "can a careers adviser call me",
+                                  "is there an actual advisor i can speak to", "put me through to a career coach",
+                                  "how would a recruiter verify my badge"])
+def test_a_person_to_contact_or_asked_about_is_not_the_learners_job(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in finder.find(text) if m.kind == "role"], text
+
+
+@pytest.mark.parametrize(("text", "role", "reading"), [
+    ("target role soc analyst", "Security Operations Center Analyst", "goal"),
+    ("ehs coordinator, i know loto and coshh", "Environmental Health and Safety Specialist", "current"),
+    ("vital signs is what i do every day as a medical assistant", "Medical Assistant", "current"),
+    ("what kind of role would suit a teacher who likes tech", "Teacher", "current"),
+    ("I want to become a nurse who works in ICU", "Registered Nurse", "goal"),
+    ("im a radiographer wanting to move into data analysis", "Radiographer", "current"),
+])
+def test_how_a_role_is_introduced_says_job_or_goal(finder: MentionFinder, text: str, role: str, reading: str) -> None:
+    assert read(finder, text)[("role", role)] == reading
+
+
+@pytest.mark.parametrize(("text", "lacking", "having"), [
+    ("take java off my list, that was years ago", {"Java"}, set()),
+    ("i know exel very good but pyhton no", {"Python"}, {"Microsoft Excel"}),
+    ("sql yes, python no", {"Python"}, {"SQL"}),
+    ("python no problem, I know it well", set(), {"Python"}),
+])
+def test_a_skill_said_missing_after_its_name(finder: MentionFinder, text: str, lacking: set, having: set) -> None:
+    got = read(finder, text)
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "lacks"} == lacking
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "has"} == having
+
+
 def test_constraints() -> None:
     c = parse_constraints("budget is $300, 5 hours a week, done within 3 months, only Coursera not Udemy",
                           {"coursera": "coursera", "udemy": "udemy"})
