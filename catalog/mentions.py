@@ -137,6 +137,16 @@ CONTACT_VERBS = {"talk", "talking", "speak", "speaking", "chat", "chatting", "co
 CONTACT_AFTER = {"call", "ring", "phone", "email", "contact", "text", "message", "help"}
 # "take Java off my list", "Python - no": a skill the learner does not have, said after its name.
 OFF_LIST = {"off", "out"}
+WEAKNESS = {"unfamiliar", "clueless", "bad", "suck", "rubbish", "poor", "terrible", "awful", "hopeless", "useless"}
+# "SQL is my weak spot", "Python is new to me", "Tableau - never used it", "Excel? nope", "SQL not at all".
+MISSING_AFTER = re.compile(
+    r"^\s*[-:?]\s*(?:no|nope|none|never|nada|not at all|zero)\b|^\s*(?:nope|none|nada|not at all)\b"
+    r"|^\s*,?\s*never\s*(?:(?:used|touched|tried|done|learned|learnt|worked with)\s*(?:it|them|that|this|before)\b"
+    r"|[,.!;]|$)"
+    r"|^\s*(?:is|'s)\s+not\s+my\s+(?:thing|strong|forte|strength)"
+    r"|^\s*(?:is|are|'s|was)\s+(?:\w+\s+){0,2}?(?:new to me|my weak|my weakest|a weak|a gap|a weakness|nonexistent|"
+    r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
+    r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b", re.IGNORECASE)
 # Greetings and the "I am" of other languages ("Dear adviser", "Ich bin medical assistant") are not part of a title.
 FOREIGN_AM = {"bin", "soy", "estoy", "suis", "sono", "sou", "ben", "hoon"}
 NOT_IN_TITLES = {"dear", "hi", "hello", "hey", "sir", "madam", "ich", "je", "eu", "ik", "main", "ana"} | FOREIGN_AM
@@ -431,8 +441,10 @@ class MentionFinder:
                 if word in REMOVALS and any(w not in CLAUSE_OPENERS for w in before[k + 1:]):
                     continue
                 return LACKS, True
+            if word in WEAKNESS:  # "unfamiliar with Power BI", "bad at Excel"; "not bad at Excel" is had
+                return (HAS if before[k + 1:k + 2] in (["not"], ["n't"]) else LACKS), True
             if word in HAVING:
-                window = before[k + 1:k + 4]
+                window = before[k + 1:k + 5]  # "I have no idea how to use Excel"
                 if any(w in NEGATIONS for w in window):
                     return LACKS, True
                 return HAS, True
@@ -633,7 +645,9 @@ def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:
     if after[:1] in (["no"], ["nope"]) or after[:2] in (["-", "no"], [":", "no"]):
         rest = after[1:] if after[0] != "-" and after[0] != ":" else after[2:]
         return not rest or rest[0] in (",", ".", "!", ";", "and", "but", "though", "really", "at")
-    return False
+    if "said" in before and doc[end:end + 3].text.lower().startswith("but meant"):
+        return True  # "I said Tableau but meant Looker"
+    return bool(MISSING_AFTER.match(doc[end:end + 8].text)) if end < len(doc) else False
 
 
 # "the Google Project Management certificate", "AWS Cloud Practitioner badge": the name of a credential, not

@@ -162,6 +162,19 @@ def test_how_a_role_is_introduced_says_job_or_goal(finder: MentionFinder, text: 
     ("i know exel very good but pyhton no", {"Python"}, {"Microsoft Excel"}),
     ("sql yes, python no", {"Python"}, {"SQL"}),
     ("python no problem, I know it well", set(), {"Python"}),
+    ("sql is my weak spot", {"SQL"}, set()),
+    ("tableau - never used it", {"Tableau"}, set()),
+    ("python is new to me", {"Python"}, set()),
+    ("unfamiliar with power bi", {"Power BI"}, set()),
+    ("i have no idea how to use excel", {"Microsoft Excel"}, set()),
+    ("i'm bad at excel", {"Microsoft Excel"}, set()),
+    ("not bad at excel", set(), {"Microsoft Excel"}),
+    ("excel yes but sql not at all", {"SQL"}, {"Microsoft Excel"}),
+    ("i said tableau but meant looker", {"Tableau"}, {"Looker"}),
+    ("python is not my thing", {"Python"}, set()),
+    ("sql never lets me down", set(), {"SQL"}),
+    ("excel, sql, never touched tableau", {"Tableau"}, {"Microsoft Excel", "SQL"}),
+    ("i know sql, never had a problem with it", set(), {"SQL"}),
 ])
 def test_a_skill_said_missing_after_its_name(finder: MentionFinder, text: str, lacking: set, having: set) -> None:
     got = read(finder, text)
