@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.nlu import FRESH2, FRESH3, FRESH4, HELDOUT, fresh_unseen, read_scores
+from benchmarks.nlu import nlu_test_sets, read_scores
 from tests.e2e.servers import RASA, ROOT, latest_model, server_env
 
 pytestmark = pytest.mark.e2e
@@ -21,12 +21,11 @@ FLOORS = {
     "fresh, unseen": {"intent_f1": 0.97, "skill_f1": 0.91, "role_f1": 0.94},
     "fresh 4, unseen": {"intent_f1": 0.93, "skill_f1": 0.81, "role_f1": 0.91},
 }
-PATHS = {"held-out, dev": HELDOUT, "fresh 2, dev": FRESH2, "fresh 3, dev": FRESH3, "fresh 4, unseen": FRESH4}
 
 
 @pytest.mark.parametrize("test_set", sorted(FLOORS))
 def test_scores_stay_above_the_floor(tmp_path: Path, test_set: str) -> None:
-    path = PATHS.get(test_set) or fresh_unseen()
+    path = nlu_test_sets()[test_set]
     out = tmp_path / "results"
     subprocess.run([RASA, "test", "nlu", "--nlu", str(path), "--model", str(latest_model()), "--out", str(out)],
                    cwd=ROOT, env=server_env({}), check=True, capture_output=True, timeout=900)
