@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test lint validate bench-nlu bench-catalog bench clean
+.PHONY: install train run shell actions test lint validate bench-nlu bench-intent-cv bench-catalog bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -47,10 +47,13 @@ lint: $(STAMP)
 bench-nlu: $(STAMP)
 	$(PY) -m benchmarks.nlu
 
+bench-intent-cv: $(STAMP)
+	$(PY) -m benchmarks.intent_cv
+
 bench-catalog: $(STAMP)
 	$(PY) -m benchmarks.catalog
 
-bench: bench-nlu bench-catalog
+bench: bench-nlu bench-intent-cv bench-catalog
 
 clean:
 	rm -rf results var/*.db .pytest_cache

@@ -9,6 +9,7 @@ near-miss spellings, and small cue-word rules for negation ("I don't know Python
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from catalog.taxonomy import Taxonomy
+from catalog.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 HAS, LACKS = "has", "lacks"
 GOAL, CURRENT = "goal", "current"
@@ -682,3 +683,32 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
     return nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "at", "with", "for", "using", "since", "in", "here") \
         or nxt.like_num
 
+
+
+@functools.lru_cache(maxsize=4)
+def finder_for(taxonomy_dir: str | None = None) -> MentionFinder:
+    """One finder per taxonomy per process: the entity extractor and the intent classifier share it, since
+    building the matchers takes about half a second and a few MB."""
+    return MentionFinder(load_taxonomy(taxonomy_dir) if taxonomy_dir else default_taxonomy())
+
+
+SKILL_PLACEHOLDER = "skillmention"
+ROLE_PLACEHOLDER = "rolemention"
+
+
+def mask_mentions(text: str, mentions: list[Mention]) -> str:
+    """``text`` with each skill or role mention replaced by a placeholder word.
+
+    Why: what a message asks for rarely depends on which skill or job it names. "I know Minitab and SAP MM"
+    and "I know Excel and SQL" are the same request, so an intent model that sees "i know skillmention and
+    skillmention" learns the wording, not the tool names of its training data, and handles skills and jobs it
+    was never trained on.
+    """
+    out = text
+    for m in sorted(mentions, key=lambda m: -m.start):
+        word = SKILL_PLACEHOLDER if m.kind == "skill" else ROLE_PLACEHOLDER
+        before, after = out[:m.start], out[m.end:]
+        pad_before = " " if before[-1:].isalnum() else ""  # only where the word would otherwise run on
+        pad_after = " " if after[:1].isalnum() else ""
+        out = f"{before}{pad_before}{word}{pad_after}{after}"
+    return out

@@ -19,9 +19,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from catalog.constraint_parser import parse_constraints
-from catalog.mentions import LACKS, MentionFinder
+from catalog.mentions import LACKS, MentionFinder, finder_for
 from catalog.providers import provider_aliases
-from catalog.taxonomy import default_taxonomy, load_taxonomy
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +67,8 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> CareerEntityExtractor:
-        taxonomy = load_taxonomy(config["taxonomy_dir"]) if config.get("taxonomy_dir") else default_taxonomy()
         providers = _load_provider_names() if config.get("constraints", True) else {}
-        return cls(config, MentionFinder(taxonomy), providers)
+        return cls(config, finder_for(config.get("taxonomy_dir")), providers)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -12,14 +12,15 @@ from tests.e2e.servers import RASA, ROOT, latest_model, server_env
 
 pytestmark = pytest.mark.e2e
 
-# Floors a little under the measured figures (see BENCHMARKS.md, 2026-11-29 11:30 UTC), so a real regression fails the
+# Floors a little under the measured figures (see BENCHMARKS.md, 2026-11-29 13:30 UTC), so a real regression fails the
 # build. "dev" sets were read while improving the NLU; "unseen" ones were not.
 FLOORS = {
-    "held-out, dev": {"intent_f1": 0.92, "skill_f1": 0.95, "role_f1": 0.97},
-    "fresh 2, dev": {"intent_f1": 0.95, "skill_f1": 0.95, "role_f1": 0.95},
+    "held-out, dev": {"intent_f1": 0.94, "skill_f1": 0.95, "role_f1": 0.97},
+    "fresh 2, dev": {"intent_f1": 0.96, "skill_f1": 0.95, "role_f1": 0.95},
     "fresh 3, dev": {"intent_f1": 0.95, "skill_f1": 0.92, "role_f1": 0.95},
     "fresh, unseen": {"intent_f1": 0.97, "skill_f1": 0.91, "role_f1": 0.94},
-    "fresh 4, unseen": {"intent_f1": 0.93, "skill_f1": 0.81, "role_f1": 0.91},
+    "fresh 4, unseen": {"intent_f1": 0.94, "skill_f1": 0.81, "role_f1": 0.91},
+    "fresh 5, unseen": {"intent_f1": 0.93, "skill_f1": 0.91, "role_f1": 0.89},
 }
 
 

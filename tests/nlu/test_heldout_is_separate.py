@@ -24,7 +24,8 @@ def plain(lines: set[str]) -> set[str]:
     return {re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line) for line in lines}
 
 
-SETS = {"nlu_heldout.yml": 300, "nlu_fresh.yml": 140, "nlu_fresh2.yml": 250, "nlu_fresh3.yml": 280, "nlu_fresh4.yml": 280}
+SETS = {"nlu_heldout.yml": 300, "nlu_fresh.yml": 140, "nlu_fresh2.yml": 250, "nlu_fresh3.yml": 280, "nlu_fresh4.yml": 280,
+        "nlu_fresh5.yml": 200}
 
 
 def training_utterances() -> set[str]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.constraint_parser import parse_constraints
-from catalog.mentions import MentionFinder
+from catalog.mentions import ROLE_PLACEHOLDER, SKILL_PLACEHOLDER, MentionFinder, mask_mentions
 from catalog.taxonomy import default_taxonomy
 
 
@@ -210,3 +210,11 @@ def _shared_finder() -> MentionFinder:
     if not _FINDER:
         _FINDER.append(MentionFinder(default_taxonomy()))
     return _FINDER[0]
+
+
+def test_masking_replaces_each_mention_with_its_kind(finder: MentionFinder) -> None:
+    text = "I'm a pharmacy tech, I know Minitab and SAP MM, want to be a data analyst"
+    assert mask_mentions(text, finder.find(text)) == (f"I'm a {ROLE_PLACEHOLDER}, I know {SKILL_PLACEHOLDER} and {SKILL_PLACEHOLDER}, "
+                      f"want to be a {ROLE_PLACEHOLDER}")
+    assert mask_mentions("nothing to see here", []) == "nothing to see here"
+    assert mask_mentions("SQL/Python", finder.find("SQL/Python")) == f"{SKILL_PLACEHOLDER}/{SKILL_PLACEHOLDER}"

@@ -93,3 +93,28 @@ def test_a_model_file_with_unexpected_types_is_refused_not_unpickled(tmp_path: P
 def test_random_text_never_raises(classifier: NgramIntentClassifier, text: str) -> None:
     message = intent_of(classifier, text)
     assert message.get("intent")["name"] in TRAINING
+
+
+def test_skills_and_jobs_it_never_saw_are_read_like_the_ones_it_did(classifier: NgramIntentClassifier) -> None:
+    # Mentions are masked before the n-grams: the tool names of the training data don't steer the intent.
+    seen = intent_of(classifier, "i know excel and sql").get("intent_ranking")
+    assert intent_of(classifier, "i know minitab and solidworks").get("intent_ranking") == seen
+    assert intent_of(classifier, "i want to become a sterile processing technician").get("intent_ranking") == \
+        intent_of(classifier, "i want to become a data analyst").get("intent_ranking")
+
+
+def test_sub_intents_are_learnt_apart_and_reported_as_their_retrieval_intent(tmp_path: Path) -> None:
+    faq = {"faq/vs_degree": ["is a badge as good as a degree", "certificate or masters which is better",
+                             "does a microcredential replace a university degree"],
+           "faq/getting_started": ["how do i get started", "where do i begin with badges", "first steps?"]}
+    data = training_data().merge(TrainingData([
+        Message(data={"text": text, "intent": "faq", "intent_response_key": key})
+        for key, texts in faq.items() for text in texts]))
+    storage, resource, context = storage_and_context(tmp_path)
+    NgramIntentClassifier.create({}, storage, resource, context).train(data)
+    classifier = NgramIntentClassifier.load({}, storage, resource, context)
+    message = intent_of(classifier, "is a certificate as good as a degree")
+    ranking = message.get("intent_ranking")
+    assert message.get("intent")["name"] == "faq"
+    assert {r["name"] for r in ranking} == set(TRAINING) | {"faq"}  # no "faq/..." names leak out
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
