@@ -86,11 +86,15 @@ def pathway_text(p: Pathway, intro: str | None = None) -> str:
 
 
 def suggestions_text(suggestions: list[RoleSuggestion]) -> str:
-    lines = ["Based on your skills, these roles fit best:"]
+    from_background = not any(s.fit for s in suggestions) and any(s.likely for s in suggestions)
+    lines = [f"Based on your {'background' if from_background else 'skills'}, these roles fit best:"]
     for i, s in enumerate(suggestions, 1):
+        parts = [f"you have {s.fit:.0%} of the core skills"] if s.fit or not s.likely else []
+        if s.likely:
+            parts.append(f"your background likely covers {join_names(s.likely[:3])}")
         gap = f"{len(s.gap)} skill{'s' if len(s.gap) != 1 else ''} to learn" if s.gap else "no gap"
-        lines.append(f"{i}. {s.role} ({INDUSTRY_LABELS.get(s.industry, s.industry)}): you have {s.fit:.0%} of the "
-                     f"core skills, {gap}" + (f", e.g. {join_names(s.gap[:3])}" if s.gap else ""))
+        parts.append(gap + (f", e.g. {join_names(s.gap[:3])}" if s.gap else ""))
+        lines.append(f"{i}. {s.role} ({INDUSTRY_LABELS.get(s.industry, s.industry)}): " + "; ".join(parts))
     lines.append("Pick one and I'll build a pathway.")
     return "\n".join(lines)
 

@@ -3,39 +3,61 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from catalog.taxonomy import Taxonomy
+
+# A background job's usual skills count half towards a role: likely, not certain, and shown as "likely".
+IMPLIED_CREDIT = 0.5
+# Weight of kind-of-skill overlap: enough to order roles the learner's named skills don't reach directly
+# (Minitab is in no role's list, but it is a quality tool), too small to beat one skill actually held.
+RELATED_CREDIT = 0.1
+SAME_INDUSTRY_CREDIT = 0.05
 
 
 @dataclass(frozen=True)
 class RoleSuggestion:
     role: str
     industry: str
-    fit: float  # share of the role's skill weight the learner already has
-    gap: list[str]  # missing skills, heaviest first
+    fit: float  # share of the role's skill weight the learner said they have
+    gap: list[str]  # missing skills, heaviest first (not counting those their job likely covers)
     summary: str
+    likely: list[str] = field(default_factory=list)  # skills their current or past job usually involves
 
 
 def suggest_roles(taxonomy: Taxonomy, skills: Iterable[str], background: Iterable[str] = (),
                   top: int = 3) -> list[RoleSuggestion]:
     """Roles ranked by how much of their weighted skill set the learner already has.
 
-    A background role's industry breaks ties, because a nurse moving into health informatics keeps her
-    domain knowledge even where the skill lists don't show it.
+    Three signals, strongest first: the skills the learner named; the skills their current or past jobs
+    usually involve (counted half, because a job title is evidence, not proof); and, for tools that no role
+    lists (Minitab, LabVIEW), what kind of skill they are, so a quality tool points at quality roles rather than
+    at whatever sorts first. A background role's industry breaks remaining ties, because a nurse moving into
+    health informatics keeps her domain knowledge even where the skill lists don't show it. The learner's own
+    job is not suggested back to them.
     """
     held = set(skills)
-    industries = {taxonomy.roles[b].industry for b in background if b in taxonomy.roles}
+    jobs = [taxonomy.roles[b] for b in background if b in taxonomy.roles]
+    implied = {s for job in jobs for s in job.skills} - held
+    industries = {job.industry for job in jobs}
+    kinds = {taxonomy.skills[s].category for s in held if s in taxonomy.skills and taxonomy.skills[s].category}
     ranked = []
     for role in taxonomy.target_roles():
+        if role in jobs or not role.total_weight:
+            continue
         have = sum(w for s, w in role.skills.items() if s in held)
-        fit = have / role.total_weight if role.total_weight else 0.0
-        gap = [s for s, _ in sorted(role.skills.items(), key=lambda kv: -kv[1]) if s not in held]
-        bonus = 0.05 if role.industry in industries else 0.0
-        ranked.append((fit + bonus, -len(gap), role.name, RoleSuggestion(role.name, role.industry, round(fit, 2),
-                                                                         gap, role.summary)))
+        likely = sum(w for s, w in role.skills.items() if s in implied)
+        related = sum(w for s, w in role.skills.items()  # how much of the role is that kind of work
+                      if s in taxonomy.skills and taxonomy.skills[s].category in kinds) / role.total_weight
+        score = (have + IMPLIED_CREDIT * likely) / role.total_weight + RELATED_CREDIT * related \
+            + (SAME_INDUSTRY_CREDIT if role.industry in industries else 0.0)
+        by_weight = [s for s, _ in sorted(role.skills.items(), key=lambda kv: -kv[1]) if s not in held]
+        gap = [s for s in by_weight if s not in implied]
+        suggestion = RoleSuggestion(role.name, role.industry, round(have / role.total_weight, 2), gap, role.summary,
+                                    [s for s in by_weight if s in implied])
+        ranked.append((score, -len(gap), role.name, suggestion))
     ranked.sort(key=lambda t: (-t[0], -t[1], t[2]))
     return [t[3] for t in ranked[:top]]
 

@@ -78,6 +78,15 @@ def test_no_goal_gets_three_ranked_role_suggestions(servers: Servers) -> None:
     assert len(buttons) == 3 and "skills to learn" in texts(reply)
 
 
+def test_a_job_alone_is_enough_for_role_suggestions_and_is_not_offered_back(servers: Servers) -> None:
+    me = f"background-{uuid.uuid4().hex[:8]}"
+    reply = servers.say(me, "im a nurse, no idea what to do next")
+    answer = texts(reply)
+    offered = [b["title"] for r in reply for b in r.get("buttons", [])]
+    assert "Based on your background" in answer and "likely covers" in answer
+    assert len(offered) == 3 and "Registered Nurse" not in offered
+
+
 def test_a_job_we_have_no_profile_for_gets_the_closest_roles_we_have(servers: Servers) -> None:
     me = f"unknown-{uuid.uuid4().hex[:8]}"
     reply = servers.say(me, "I'm a school librarian and I want to become a clinical informatics analyst")
