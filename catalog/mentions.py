@@ -684,7 +684,6 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
         or nxt.like_num
 
 
-
 @functools.lru_cache(maxsize=4)
 def finder_for(taxonomy_dir: str | None = None) -> MentionFinder:
     """One finder per taxonomy per process: the entity extractor and the intent classifier share it, since

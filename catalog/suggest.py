@@ -12,7 +12,8 @@ from catalog.taxonomy import Taxonomy
 # A background job's usual skills count half towards a role: likely, not certain, and shown as "likely".
 IMPLIED_CREDIT = 0.5
 # Weight of kind-of-skill overlap: enough to order roles the learner's named skills don't reach directly
-# (Minitab is in no role's list, but it is a quality tool), too small to beat one skill actually held.
+# (Minitab is in no role's list, but it is a quality tool); at most 0.1 of fit, about what one lightly weighted
+# skill actually held is worth, so held skills still lead.
 RELATED_CREDIT = 0.1
 SAME_INDUSTRY_CREDIT = 0.05
 
