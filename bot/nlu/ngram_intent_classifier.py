@@ -16,8 +16,8 @@ Two things set it apart from a plain n-gram model (BENCHMARKS.md, "Choosing the 
   taxonomy later is masked at once without retraining: the model already knows what a masked skill means.)
 - Retrieval intents are learnt by their sub-intent (``faq/vs_degree``, ``faq/getting_started``...) and their
   probabilities summed back into ``faq``: one linear boundary around all of ``faq`` must enclose a dozen
-  unrelated topics, one per topic need not. In cross-validation this is neutral (masking is the measurable
-  gain); it is kept because the development test sets lean to it.
+  unrelated topics, one per topic need not. In cross-validation this turned out neutral (masking is the
+  measurable gain); it stays as configured because it neither helps nor hurts there.
 
 It writes ``intent`` and ``intent_ranking`` like any Rasa intent classifier, so ``ResponseSelector``,
 ``UnknownWordsGuard`` and ``FallbackClassifier`` work after it unchanged.
