@@ -153,10 +153,9 @@ def time_parsing(model: Path, texts: list[str], rounds: int) -> list[float]:
 def time_extractor(texts: list[str], rounds: int) -> list[float]:
     """Milliseconds our CareerEntityExtractor adds per message, on its own."""
     from catalog.constraint_parser import parse_constraints
-    from catalog.mentions import MentionFinder
-    from catalog.taxonomy import default_taxonomy
+    from catalog.mentions import finder_for
 
-    finder = MentionFinder(default_taxonomy())
+    finder = finder_for()
     timings = []
     for _ in range(rounds):
         for text in texts:

@@ -7,13 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.constraint_parser import parse_constraints
-from catalog.mentions import ROLE_PLACEHOLDER, SKILL_PLACEHOLDER, MentionFinder, mask_mentions
-from catalog.taxonomy import default_taxonomy
+from catalog.mentions import ROLE_PLACEHOLDER, SKILL_PLACEHOLDER, MentionFinder, finder_for, mask_mentions
 
 
 @pytest.fixture(scope="module")
 def finder() -> MentionFinder:
-    return MentionFinder(default_taxonomy())
+    return finder_for()
 
 
 def read(finder: MentionFinder, text: str) -> dict[tuple[str, str], str]:
@@ -197,19 +196,10 @@ def test_constraints() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_random_text_never_raises(text: str) -> None:
-    finder = _shared_finder()
+    finder = finder_for()
     for m in finder.find(text):
         assert 0 <= m.start < m.end <= len(text)
     parse_constraints(text, {"coursera": "coursera"})
-
-
-_FINDER: list[MentionFinder] = []
-
-
-def _shared_finder() -> MentionFinder:
-    if not _FINDER:
-        _FINDER.append(MentionFinder(default_taxonomy()))
-    return _FINDER[0]
 
 
 def test_masking_replaces_each_mention_with_its_kind(finder: MentionFinder) -> None:
