@@ -22,9 +22,9 @@ from actions.rendering import (
     suggestion_buttons,
     suggestions_text,
 )
-from catalog.profile import apply_entities
-from catalog.recommender import Constraints, Pathway, recommend_pathway
-from catalog.suggest import closest_roles, suggest_roles
+from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
+from catalog.advice.suggestions import closest_roles, suggest_roles
+from catalog.reading.profile import apply_entities
 
 SKIP_INTENTS = {"no_preference", "deny"}
 CONSTRAINT_SLOTS = ("budget", "hours_per_week", "deadline_weeks", "preferred_providers", "avoided_providers",

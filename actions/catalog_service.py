@@ -11,10 +11,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-from catalog.importer import ensure_seeded
-from catalog.index import CatalogIndex
-from catalog.store import CatalogStore
-from catalog.taxonomy import Taxonomy, default_taxonomy
+from catalog.catalogue.importer import ensure_seeded
+from catalog.catalogue.index import CatalogIndex
+from catalog.catalogue.store import CatalogStore
+from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy
 
 logger = logging.getLogger(__name__)
 RECHECK_SECONDS = 30.0

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.advising import pathway_step_ids, send_pathway
 from actions.catalog_service import catalog_service
 from actions.rendering import join_names
-from catalog.explain import (
+from catalog.advice.explanations import (
     accreditation_answer,
     find_credential,
     next_answer,
@@ -21,8 +21,8 @@ from catalog.explain import (
     step_reference,
     verification_answer,
 )
-from catalog.index import IndexedCredential
-from catalog.taxonomy import INDUSTRIES
+from catalog.catalogue.index import IndexedCredential
+from catalog.catalogue.taxonomy import INDUSTRIES
 
 NO_PATHWAY = ("I haven't suggested a pathway yet. Tell me the role you're aiming for and the skills you have, "
               "and I'll put one together.")

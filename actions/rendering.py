@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalog.recommender import Pathway, PathwayStep
-from catalog.suggest import RoleSuggestion
-from catalog.taxonomy import INDUSTRY_LABELS
+from catalog.advice.recommender import Pathway, PathwayStep
+from catalog.advice.suggestions import RoleSuggestion
+from catalog.catalogue.taxonomy import INDUSTRY_LABELS
 
 SHOWN_FLAG_KINDS = ("recognition", "quality", "cost", "overlap")
 FOLLOW_UP_BUTTONS = [

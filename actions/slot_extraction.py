@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
-from catalog.profile import apply_entities
+from catalog.reading.profile import apply_entities
 
 # Intents whose provider mentions are about a credential held, not a preference.
 NO_PREFERENCE_INTENTS = {"already_have", "ask_recognition", "ask_accreditation", "ask_verification", "ask_next",

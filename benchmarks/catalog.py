@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 from benchmarks.report import write_section
-from catalog.index import CatalogIndex
-from catalog.recommender import Constraints, candidate_pool, recommend_pathway
-from catalog.records import CredentialRecord, ProviderRecord
-from catalog.taxonomy import Role, Taxonomy, default_taxonomy
+from catalog.advice.recommender import Constraints, candidate_pool, recommend_pathway
+from catalog.catalogue.index import CatalogIndex
+from catalog.catalogue.records import CredentialRecord, ProviderRecord
+from catalog.catalogue.taxonomy import Role, Taxonomy, default_taxonomy
 
 TYPES = ["badge", "course_certificate", "professional_certificate", "specialization", "certification"]
 

@@ -152,8 +152,8 @@ def time_parsing(model: Path, texts: list[str], rounds: int) -> list[float]:
 
 def time_extractor(texts: list[str], rounds: int) -> list[float]:
     """Milliseconds our CareerEntityExtractor adds per message, on its own."""
-    from catalog.constraint_parser import parse_constraints
-    from catalog.mentions import finder_for
+    from catalog.reading.constraints import parse_constraints
+    from catalog.reading.mentions import finder_for
 
     finder = finder_for()
     timings = []

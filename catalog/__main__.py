@@ -7,9 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from catalog.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
-from catalog.store import CatalogStore
-from catalog.taxonomy import TaxonomyError, default_taxonomy
+from catalog.catalogue.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
+from catalog.catalogue.store import CatalogStore
+from catalog.catalogue.taxonomy import TaxonomyError, default_taxonomy
 
 
 def _validate(_: argparse.Namespace) -> int:

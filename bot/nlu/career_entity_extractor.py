@@ -18,9 +18,9 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from catalog.constraint_parser import parse_constraints
-from catalog.mentions import LACKS, MentionFinder, finder_for
-from catalog.providers import provider_aliases
+from catalog.catalogue.providers import provider_aliases
+from catalog.reading.constraints import parse_constraints
+from catalog.reading.mentions import LACKS, MentionFinder, finder_for
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 def _load_provider_names() -> dict[str, str]:
     """Providers from the catalogue database, or from the seed file when no database is set up yet."""
     try:
-        from catalog.store import CatalogStore
+        from catalog.catalogue.store import CatalogStore
 
         store = CatalogStore()
         providers = store.providers()
@@ -39,8 +39,8 @@ def _load_provider_names() -> dict[str, str]:
         logger.warning("catalogue database unavailable for provider names (%s); using the seed file", exc)
     import yaml
 
-    from catalog.importer import SEED_DIR
-    from catalog.records import ProviderRecord
+    from catalog.catalogue.importer import SEED_DIR
+    from catalog.catalogue.records import ProviderRecord
 
     content = yaml.safe_load((SEED_DIR / "providers.yaml").read_text(encoding="utf-8")) or {}
     return provider_aliases(ProviderRecord(**p) for p in content.get("providers", []))

@@ -42,7 +42,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from catalog.mentions import finder_for, mask_mentions
+from catalog.reading.mentions import finder_for, mask_mentions
 
 logger = logging.getLogger(__name__)
 

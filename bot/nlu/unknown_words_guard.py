@@ -23,7 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from catalog.taxonomy import default_taxonomy
+from catalog.catalogue.taxonomy import default_taxonomy
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 VOCABULARY_FILE = "vocabulary.json"

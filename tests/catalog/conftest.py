@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.importer import import_files
-from catalog.store import CatalogStore
+from catalog.catalogue.importer import import_files
+from catalog.catalogue.store import CatalogStore
 
 PROVIDERS_YAML = """
 providers:

@@ -1,0 +1,490 @@
+"""Recommend the shortest credible pathway from a learner's skills to a target role.
+
+A weighted set cover: greedily take the credential that closes the most gap weight per unit of effort
+(money, hours, weak quality or recognition all add effort), then drop steps that became redundant, try
+cheaper swaps, and order what is left so foundations and prerequisites come first and a credential that
+stacks into a larger one sits just before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from catalog.advice.flags import (
+    Flag,
+    cost_flag,
+    overlap_flag,
+    quality_flag,
+    recognition_flag,
+    stale_flag,
+    too_many_badges_flag,
+)
+from catalog.catalogue.index import CatalogIndex, IndexedCredential, is_free, to_usd
+from catalog.catalogue.taxonomy import Role, Taxonomy
+
+CANDIDATES_PER_SKILL = 40
+# Skills employers expect you to show through work rather than a certificate; a step is never chosen for
+# these alone, but they count when a chosen step teaches them anyway.
+SOFT = {"soft", "office"}
+LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the learner asked for; every field is optional."""
+
+    budget: float | None = None  # in ``currency``
+    currency: str = "USD"
+    hours_per_week: float | None = None
+    deadline_weeks: float | None = None
+    prefer_providers: tuple[str, ...] = ()  # provider ids: only these when non-empty
+    avoid_providers: tuple[str, ...] = ()
+    delivery: str | None = None  # "online" or a DELIVERY value
+    language: str | None = None
+    free_only: bool = False
+    optimise: str = "balanced"  # balanced | cost | time
+    exclude_ids: tuple[str, ...] = ()
+    max_steps: int = 4
+
+    @property
+    def budget_usd(self) -> float | None:
+        return to_usd(self.budget, self.currency)
+
+    def with_changes(self, **changes: Any) -> Constraints:
+        return replace(self, **changes)
+
+
+@dataclass
+class GapSkill:
+    skill: str
+    weight: float
+
+
+@dataclass
+class PathwayStep:
+    item: IndexedCredential
+    covers: list[str]
+    why: str
+    runner_up: str | None = None
+    flags: list[Flag] = field(default_factory=list)
+    required_by: str | None = None  # set when the step is only here as another step's prerequisite
+
+
+@dataclass
+class Pathway:
+    goal: str
+    industry: str
+    current_skills: list[str]
+    gap: list[GapSkill]
+    steps: list[PathwayStep]
+    uncovered: list[str]
+    constraints: Constraints
+    notes: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    practice_skills: list[str] = field(default_factory=list)  # uncovered, but shown through work, not courses
+
+    @property
+    def total_hours(self) -> float:
+        return round(sum(s.item.est_hours for s in self.steps if s.item.record.hours is not None
+                         or s.item.record.weeks is not None), 1)
+
+    @property
+    def total_cost_usd(self) -> float:
+        return round(sum(s.item.known_usd or 0.0 for s in self.steps), 2)
+
+    @property
+    def unknown_cost_steps(self) -> list[PathwayStep]:
+        return [s for s in self.steps if s.item.known_usd is None]
+
+    def step(self, number: int) -> PathwayStep | None:
+        return self.steps[number - 1] if 1 <= number <= len(self.steps) else None
+
+    def as_payload(self) -> dict[str, Any]:
+        """The ``custom`` payload of the recommendation message (the contract in README)."""
+        return {
+            "type": "pathway",
+            "goal": self.goal,
+            "current_skills": list(self.current_skills),
+            "gap": [g.skill for g in self.gap],
+            "steps": [_step_payload(s) for s in self.steps],
+            "total_hours": self.total_hours,
+            "total_cost": self.total_cost_usd,
+            "currency": "USD",
+            "uncovered": list(self.uncovered),
+            "notes": list(self.notes),
+            "flags": [f.as_dict() for f in self.flags],
+        }
+
+
+def _step_payload(step: PathwayStep) -> dict[str, Any]:
+    rec = step.item.record
+    return {
+        "id": rec.id,
+        "title": rec.title,
+        "provider": step.item.provider_name,
+        "url": rec.url,
+        "skills": list(rec.skills),
+        "covers": list(step.covers),
+        "hours": rec.hours if rec.hours is not None else (round(step.item.est_hours, 1) if rec.weeks else None),
+        "cost": 0.0 if is_free(rec) else rec.cost,
+        "currency": rec.currency or "USD",
+        "type": rec.type,
+        "level": rec.level,
+        "why": step.why,
+        "runner_up": step.runner_up,
+        "flags": [f.as_dict() for f in step.flags],
+    }
+
+
+class UnknownRole(ValueError):
+    pass
+
+
+# -- gap ----------------------------------------------------------------------------------------------------------
+def skill_gap(role: Role, current_skills: set[str]) -> list[GapSkill]:
+    """Skills the role needs that the learner lacks, heaviest first."""
+    gap = [GapSkill(s, w) for s, w in role.skills.items() if s not in current_skills]
+    return sorted(gap, key=lambda g: (-g.weight, g.skill))
+
+
+# -- selection ------------------------------------------------------------------------------------------------------
+def _allowed(item: IndexedCredential, c: Constraints) -> bool:
+    rec = item.record
+    if rec.id in c.exclude_ids:
+        return False
+    if c.prefer_providers and not (item.delivered_by & set(c.prefer_providers)):
+        return False
+    if c.avoid_providers and item.delivered_by & set(c.avoid_providers):
+        return False
+    if c.free_only and not (is_free(rec) or rec.free_audit):
+        return False
+    if c.delivery:
+        if c.delivery == "online":
+            if rec.delivery == "in_person":
+                return False
+        elif rec.delivery and rec.delivery != c.delivery:
+            return False
+    if c.language and rec.language and rec.language != c.language:
+        return False
+    budget = c.budget_usd
+    if budget is not None and item.known_usd is not None and item.known_usd > budget:
+        return False
+    return True
+
+
+def _weights(c: Constraints) -> tuple[float, float]:
+    return {"cost": (3.0, 0.5), "time": (0.5, 3.0)}.get(c.optimise, (1.0, 1.0))
+
+
+def candidate_pool(index: CatalogIndex, skills: list[str], c: Constraints) -> list[IndexedCredential]:
+    """The head of each gap skill's list that passes the constraints: bounded, never a catalogue scan."""
+    pool: dict[str, IndexedCredential] = {}
+    for skill in skills:
+        taken = 0
+        for item in index.teaching(skill):
+            if taken >= CANDIDATES_PER_SKILL:
+                break
+            if _allowed(item, c):
+                pool.setdefault(item.id, item)
+                taken += 1
+    return list(pool.values())
+
+
+def _gain(item: IndexedCredential, remaining: dict[str, float]) -> float:
+    return sum(remaining[s] for s in item.skills if s in remaining)
+
+
+def _bundle(item: IndexedCredential, index: CatalogIndex | None, known: set[str],
+            chosen_ids: set[str], completed: set[str]) -> list[IndexedCredential]:
+    """The credential plus any prerequisite the learner still needs (their cost counts too)."""
+    bundle = []
+    if index is not None:
+        for pre_id in item.record.prerequisites:
+            pre = index.get(pre_id)
+            if pre and pre_id not in chosen_ids and pre_id not in completed and not pre.skills <= known:
+                bundle.append(pre)
+    return bundle + [item]
+
+
+def _greedy_cover(
+    pool: list[IndexedCredential],
+    remaining: dict[str, float],
+    c: Constraints,
+    role_skills: set[str] | None = None,
+    anchor: set[str] | None = None,
+    index: CatalogIndex | None = None,
+    known: set[str] | None = None,
+    completed: set[str] | None = None,
+    industry: str | None = None,
+) -> list[tuple[IndexedCredential, IndexedCredential | None]]:
+    """Greedy weighted set cover. Only credentials that close an ``anchor`` (role-specific) skill are
+    eligible, and credentials mostly about other things cost more: a safety certificate is not a way
+    to learn "leadership" for a project manager."""
+    money_w, time_w = _weights(c)
+    chosen: list[tuple[IndexedCredential, IndexedCredential | None]] = []
+    chosen_ids: set[str] = set()
+    remaining = dict(remaining)
+    anchor = set(remaining) if anchor is None else set(anchor)
+    known = known or set()
+    completed = completed or set()
+    spent = 0.0
+    budget = c.budget_usd
+    # Effort per candidate does not change between rounds; only what it still covers does.
+    base: list[tuple[IndexedCredential, float]] = []
+    for item in pool:
+        if not (item.skills & anchor):
+            continue
+        off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
+        elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
+        base.append((item, 1.0 + off_target + elsewhere))
+    while remaining and len(chosen) < c.max_steps:
+        scored = []
+        open_anchor = anchor & remaining.keys()
+        for item, factor in base:
+            if item.id in chosen_ids or not (item.skills & open_anchor):
+                continue
+            bundle = _bundle(item, index, known, chosen_ids, completed) if item.record.prerequisites else [item]
+            if len(chosen) + len(bundle) > c.max_steps:
+                continue
+            skills = item.skills if len(bundle) == 1 else set().union(*(b.skills for b in bundle))
+            gain = sum(remaining[s] for s in skills if s in remaining)
+            if gain <= 0:
+                continue
+            price = sum(b.known_usd or 0.0 for b in bundle)
+            if budget is not None and spent + price > budget:
+                continue
+            cost = sum(b.effort_cost(money_w, time_w) for b in bundle) * factor
+            scored.append((gain / cost, gain, item, bundle))
+        if not scored:
+            break
+        scored.sort(key=lambda t: (-t[0], -t[1], t[2].id))
+        _, _, best, bundle = scored[0]
+        runner = next((t[2] for t in scored[1:] if t[2].skills & best.skills & remaining.keys()), None)
+        for b in bundle:
+            chosen.append((b, runner if b is best else None))
+            chosen_ids.add(b.id)
+            spent += b.known_usd or 0.0
+            for s in b.skills:
+                remaining.pop(s, None)
+    return chosen
+
+
+def _drop_redundant(chosen: list[IndexedCredential], gap: set[str]) -> list[IndexedCredential]:
+    """Remove the costliest steps whose gap skills the others already cover (prerequisites stay)."""
+    kept = list(chosen)
+    for item in sorted(chosen, key=lambda i: -i.effort_cost()):
+        if any(item.id in o.record.prerequisites for o in kept):
+            continue
+        others = set().union(*(o.skills for o in kept if o is not item)) if len(kept) > 1 else set()
+        if (item.skills & gap) <= others:
+            kept.remove(item)
+    return kept
+
+
+def _improve_by_swaps(
+    chosen: list[IndexedCredential], pool: list[IndexedCredential], gap: set[str], c: Constraints
+) -> list[IndexedCredential]:
+    """Replace a step with a cheaper one that still keeps the same gap skills covered."""
+    money_w, time_w = _weights(c)
+    budget = c.budget_usd
+    improved = True
+    while improved:
+        improved = False
+        covered = set().union(*(i.skills for i in chosen)) & gap if chosen else set()
+        for k, item in enumerate(chosen):
+            if item.record.prerequisites or any(item.id in o.record.prerequisites for o in chosen):
+                continue
+            rest = chosen[:k] + chosen[k + 1:]
+            rest_cover = set().union(*(i.skills for i in rest)) if rest else set()
+            needed = covered - rest_cover
+            for cand in pool:
+                if cand in chosen or cand.record.prerequisites or not needed <= cand.skills:
+                    continue
+                if cand.effort_cost(money_w, time_w) + 1e-9 < item.effort_cost(money_w, time_w):
+                    if budget is not None:
+                        spend = sum(i.known_usd or 0 for i in rest) + (cand.known_usd or 0)
+                        if spend > budget:
+                            continue
+                    chosen = rest[:k] + [cand] + rest[k:]
+                    improved = True
+                    break
+            if improved:
+                break
+    return chosen
+
+
+def _order(steps: list[IndexedCredential]) -> list[IndexedCredential]:
+    """Prerequisites before dependants, beginner before advanced, a part just before what it stacks into."""
+    ids = {s.id for s in steps}
+    ordered: list[IndexedCredential] = []
+    placed: set[str] = set()
+    pending = sorted(steps, key=lambda s: (LEVEL_ORDER.get(s.record.level, 1), s.est_hours, s.id))
+
+    def place(item: IndexedCredential, trail: set[str]) -> None:
+        if item.id in placed or item.id in trail:
+            return
+        for pre in item.record.prerequisites:
+            dep = next((s for s in steps if s.id == pre), None)
+            if dep is not None:
+                place(dep, trail | {item.id})
+        for part in steps:  # parts that stack into this one go right before it
+            if item.id in part.record.stacks_into and part.id in ids:
+                place(part, trail | {item.id})
+        if item.id not in placed:
+            ordered.append(item)
+            placed.add(item.id)
+
+    for item in pending:
+        place(item, set())
+    return ordered
+
+
+def _why(item: IndexedCredential, covers: list[str], runner: IndexedCredential | None, c: Constraints) -> str:
+    text = f"Covers {', '.join(covers)} from your gap"
+    if runner is None:
+        return text + "; no other credential in the catalogue covers these within your constraints."
+    reasons = []
+    if item.known_usd is not None and runner.known_usd is not None and item.known_usd < runner.known_usd:
+        reasons.append(f"cheaper (${item.known_usd:,.0f} vs ${runner.known_usd:,.0f})")
+    if item.est_hours + 1 < runner.est_hours:
+        reasons.append(f"shorter (about {item.est_hours:.0f} vs {runner.est_hours:.0f} hours)")
+    if len(item.record.recognized_by) > len(runner.record.recognized_by):
+        reasons.append("more widely recognised")
+    if item.quality_penalty < runner.quality_penalty:
+        reasons.append("better evidenced (accreditation, assessment, verifiable badge)")
+    if not reasons:
+        reasons.append("closes more of your gap for the effort")
+    return f"{text}; chosen over {runner.record.title} ({runner.provider_name}): {', '.join(reasons)}."
+
+
+def recommend_pathway(
+    taxonomy: Taxonomy,
+    index: CatalogIndex,
+    goal: str,
+    current_skills: list[str] | set[str],
+    constraints: Constraints | None = None,
+    completed: list[str] | None = None,
+    today: dt.date | None = None,
+) -> Pathway:
+    """The pathway from ``current_skills`` to ``goal`` under ``constraints``."""
+    c = constraints or Constraints()
+    role = taxonomy.roles.get(goal)
+    if role is None:
+        raise UnknownRole(goal)
+    today = today or dt.date.today()
+    completed = list(completed or [])
+    known = set(current_skills)
+    for cid in completed:  # a credential held teaches its skills
+        item = index.get(cid)
+        if item:
+            known |= item.skills
+    gap = skill_gap(role, known)
+    weights = {g.skill: g.weight for g in gap}
+    c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)))
+    anchor = {s for s in weights if taxonomy.skills.get(s) is None or taxonomy.skills[s].category not in SOFT}
+    pool = candidate_pool(index, list(weights), c)
+    runner_of: dict[str, IndexedCredential | None] = {}
+    chosen: list[IndexedCredential] = []
+    for _ in range(3):  # greedy, prune, then refill the slots pruning freed
+        covered_now = set().union(*(i.skills for i in chosen)) if chosen else set()
+        left = {s: w for s, w in weights.items() if s not in covered_now}
+        slots = c.max_steps - len(chosen)
+        if not left or slots <= 0:
+            break
+        taken = {i.id for i in chosen}
+        greedy = _greedy_cover([i for i in pool if i.id not in taken], left, c.with_changes(max_steps=slots),
+                               set(role.skills), (anchor or set(weights)) & set(left), index, known | covered_now,
+                               set(completed) | taken, role.industry)
+        if not greedy:
+            break
+        runner_of.update({item.id: runner for item, runner in greedy})
+        chosen = _drop_redundant(chosen + [item for item, _ in greedy], set(weights))
+        chosen = _improve_by_swaps(chosen, pool, set(weights), c)
+    notes: list[str] = []
+    chosen = _add_prerequisites(index, chosen, known, completed, c, notes)
+    ordered = _order(chosen)
+
+    steps: list[PathwayStep] = []
+    covered: set[str] = set()
+    earlier: list[IndexedCredential] = []
+    for item in ordered:
+        covers = [g.skill for g in gap if g.skill in item.skills and g.skill not in covered]
+        covered |= set(covers)
+        required_by = next((o.record.title for o in ordered if item.id in o.record.prerequisites), None)
+        why = (f"Recommended before {required_by}, which builds on it." if required_by and not covers
+               else _why(item, covers or sorted(item.skills & set(weights)), runner_of.get(item.id), c))
+        peers = candidate_pool(index, covers or list(item.skills), Constraints())
+        flags = [f for f in (
+            recognition_flag(item, role.industry),
+            quality_flag(item),
+            stale_flag(item, today),
+            cost_flag(item, peers),
+            overlap_flag(item, known, earlier),
+        ) if f]
+        steps.append(PathwayStep(item, covers, why, runner_of[item.id].record.title
+                                 if runner_of.get(item.id) else None, flags, required_by))
+        earlier.append(item)
+
+    uncovered = [g.skill for g in gap if g.skill not in covered]
+    soft_left = [u for u in uncovered if u not in anchor]
+    if soft_left:
+        notes.append(f"{', '.join(soft_left)}: best shown through work and projects rather than another credential.")
+    pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
+                      notes, practice_skills=soft_left)
+    _budget_and_time_notes(pathway)
+    badge_flag = too_many_badges_flag(len(steps))
+    if badge_flag:
+        pathway.flags.append(badge_flag)
+    return pathway
+
+
+def _add_prerequisites(
+    index: CatalogIndex,
+    chosen: list[IndexedCredential],
+    known: set[str],
+    completed: list[str],
+    c: Constraints,
+    notes: list[str],
+) -> list[IndexedCredential]:
+    result = list(chosen)
+    for item in chosen:
+        for pre_id in item.record.prerequisites:
+            pre = index.get(pre_id)
+            if pre is None or pre_id in completed or any(r.id == pre_id for r in result):
+                continue
+            if pre.skills <= known:
+                notes.append(f"{item.record.title} expects {pre.record.title} first; you already have its "
+                             f"skills, so it is left out.")
+                continue
+            if len(result) >= c.max_steps:
+                notes.append(f"{item.record.title} expects {pre.record.title} first; take it beforehand if you "
+                             f"are new to {join(sorted(pre.skills)[:3])}.")
+                continue
+            if not _allowed(pre, c.with_changes(exclude_ids=())):
+                notes.append(f"{item.record.title} expects {pre.record.title} first, which your constraints exclude.")
+                continue
+            result.append(pre)
+    return result
+
+
+def join(names: list[str]) -> str:
+    return ", ".join(names)
+
+
+def _budget_and_time_notes(p: Pathway) -> None:
+    c = p.constraints
+    budget = c.budget_usd
+    if budget is not None and p.total_cost_usd > budget:
+        p.flags.append(Flag("cost", f"The known prices add up to ${p.total_cost_usd:,.0f}, over your budget of "
+                                    f"{c.budget:,.0f} {c.currency}."))
+    if p.unknown_cost_steps:
+        p.notes.append("Some steps are priced by subscription or on request; their cost is not included in the total.")
+    if c.hours_per_week and p.total_hours:
+        weeks = p.total_hours / c.hours_per_week
+        if c.deadline_weeks and weeks > c.deadline_weeks:
+            p.notes.append(f"At {c.hours_per_week:g} hours a week this takes about {weeks:.0f} weeks, longer than your "
+                           f"{c.deadline_weeks:g}-week deadline.")
+        else:
+            p.notes.append(f"At {c.hours_per_week:g} hours a week this takes about {weeks:.0f} weeks.")

@@ -1,0 +1,1 @@
+"""The catalogue itself: taxonomy, credential and provider records, their store, importer and index."""

@@ -1,0 +1,153 @@
+"""The catalogue store: SQLite by default, PostgreSQL (or any SQLAlchemy URL) in production.
+
+Every write goes through :meth:`CatalogStore.replace_records`, one transaction per call, so an import
+either lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from catalog.catalogue.records import CredentialRecord, ProviderRecord
+from catalog.catalogue.schema import Base, CredentialRow, CredentialSkillRow, ProviderRow
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_DIR / "var" / "catalog.db"
+CREDENTIAL_FIELDS = [f for f in CredentialRecord.__fields__ if f not in ("provider", "platform", "skills")]
+
+
+def default_database_url() -> str:
+    """``CATALOG_DB_URL`` when set, else an SQLite file in ``var/``."""
+    url = os.environ.get("CATALOG_DB_URL")
+    if url:
+        return url
+    DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def _enable_sqlite_foreign_keys(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - driver callback
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+class CatalogStore:
+    """Reads and writes providers and credentials as validated records."""
+
+    def __init__(self, url: str | None = None, echo: bool = False) -> None:
+        self.url = url or default_database_url()
+        self.engine = create_engine(self.url, echo=echo, future=True, pool_pre_ping=True)
+        _enable_sqlite_foreign_keys(self.engine)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    # -- reads ----------------------------------------------------------------------------------------------
+    def count(self) -> int:
+        with self.session() as s:
+            return s.execute(select(func.count()).select_from(CredentialRow)).scalar_one()
+
+    def provider_ids(self) -> set[str]:
+        with self.session() as s:
+            return set(s.execute(select(ProviderRow.id)).scalars())
+
+    def credential_ids(self) -> set[str]:
+        with self.session() as s:
+            return set(s.execute(select(CredentialRow.id)).scalars())
+
+    def providers(self) -> list[ProviderRecord]:
+        with self.session() as s:
+            rows = s.execute(select(ProviderRow).order_by(ProviderRow.id)).scalars()
+            return [_provider_record(r) for r in rows]
+
+    def credentials(self) -> list[CredentialRecord]:
+        with self.session() as s:
+            rows = s.execute(select(CredentialRow).order_by(CredentialRow.id)).scalars()
+            return [_credential_record(r) for r in rows]
+
+    def credential(self, credential_id: str) -> CredentialRecord | None:
+        with self.session() as s:
+            row = s.get(CredentialRow, credential_id)
+            return _credential_record(row) if row else None
+
+    def credentials_teaching(self, skill: str) -> list[CredentialRecord]:
+        """Uses the skill index; for tools and tests (the recommender keeps its own in-memory index)."""
+        with self.session() as s:
+            stmt = (
+                select(CredentialRow)
+                .join(CredentialSkillRow)
+                .where(CredentialSkillRow.skill == skill)
+                .order_by(CredentialRow.id)
+            )
+            return [_credential_record(r) for r in s.execute(stmt).scalars()]
+
+    def snapshot(self) -> tuple[list[ProviderRecord], list[CredentialRecord]]:
+        return self.providers(), self.credentials()
+
+    # -- writes ---------------------------------------------------------------------------------------------
+    def replace_records(
+        self,
+        providers: Iterable[ProviderRecord],
+        credentials: Iterable[CredentialRecord],
+        progress: Iterable | None = None,
+    ) -> tuple[int, int]:
+        """Insert or update (by id) in ONE transaction; any failure rolls everything back."""
+        providers = list(providers)
+        credentials = list(credentials)
+        with self.session() as s, s.begin():
+            for p in providers:
+                s.merge(_provider_row(p))
+            s.flush()
+            for c in progress if progress is not None else credentials:
+                existing = s.get(CredentialRow, c.id)
+                if existing is not None:
+                    s.delete(existing)
+                    s.flush()
+                s.add(_credential_row(c))
+        return len(providers), len(credentials)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# -- conversions ------------------------------------------------------------------------------------------------
+def _provider_row(p: ProviderRecord) -> ProviderRow:
+    return ProviderRow(**p.dict())
+
+
+def _provider_record(r: ProviderRow) -> ProviderRecord:
+    return ProviderRecord(
+        id=r.id, name=r.name, kind=r.kind, url=r.url, country=r.country, accreditation=list(r.accreditation or [])
+    )
+
+
+def _credential_row(c: CredentialRecord) -> CredentialRow:
+    data = {f: getattr(c, f) for f in CREDENTIAL_FIELDS}
+    row = CredentialRow(provider_id=c.provider, platform_id=c.platform, **data)
+    row.skills = [CredentialSkillRow(skill=skill, position=i) for i, skill in enumerate(dict.fromkeys(c.skills))]
+    return row
+
+
+def _credential_record(r: CredentialRow) -> CredentialRecord:
+    data = {f: getattr(r, f) for f in CREDENTIAL_FIELDS}
+    for key in ("quality_assurance", "recognized_by", "industries", "stacks_into", "prerequisites"):
+        data[key] = list(data[key] or [])
+    return CredentialRecord(
+        provider=r.provider_id, platform=r.platform_id, skills=[s.skill for s in r.skills], **data
+    )

@@ -1,0 +1,1 @@
+"""Reading a learner's words: skill and role mentions, constraints, profile changes, step references."""

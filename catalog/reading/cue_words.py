@@ -1,0 +1,41 @@
+"""The cue words the mention finder reads messages with, loaded from ``data/cue_words.yaml``.
+
+They are data, not code, so that someone who knows how learners write can add "reskilling" or a new
+negation without touching the finder; a malformed entry stops the load with its name in the error.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+CUE_WORDS_FILE = Path(__file__).parent / "data" / "cue_words.yaml"
+
+
+class CueWordsError(ValueError):
+    """A cue-word file that cannot be used; the message names the file and the entry."""
+
+
+def parse_cue_words(content: object, source: str) -> dict[str, frozenset[str]]:
+    if not isinstance(content, dict):
+        raise CueWordsError(f"{source}: expected a mapping of entries, got {type(content).__name__}")
+    out: dict[str, frozenset[str]] = {}
+    for name, entry in content.items():
+        where = f"{source}, entry '{name}'"
+        if not isinstance(entry, dict) or set(entry) - {"description", "words"}:
+            raise CueWordsError(f"{where}: expected 'description' and 'words'")
+        words = entry.get("words")
+        if not isinstance(words, list) or not words:
+            raise CueWordsError(f"{where}: 'words' must be a non-empty list")
+        for i, word in enumerate(words, 1):
+            if not isinstance(word, str) or not word or word != word.lower():
+                raise CueWordsError(f"{where}, word {i} ({word!r}): words must be non-empty lower-case strings")
+        out[str(name)] = frozenset(words)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_cue_words(path: Path = CUE_WORDS_FILE) -> dict[str, frozenset[str]]:
+    return parse_cue_words(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))

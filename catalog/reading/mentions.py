@@ -1,0 +1,635 @@
+"""Find skill and role mentions in a message and read them the way a careers adviser would.
+
+Stock NLU models miss multi-word skills, misspellings and negation, and confuse the job someone has with
+the job they want. This finder is deterministic instead: a spaCy ``PhraseMatcher`` over every surface form
+in the taxonomy (longest match wins, so "machine learning engineer" is a role, not a skill), rapidfuzz for
+near-miss spellings, and small cue-word rules for negation ("I don't know Python"), learning intent
+("want to learn SQL"), years of experience and goal versus current job.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import spacy
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from catalog.catalogue.providers import seed_provider_ids
+from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from catalog.reading.cue_words import load_cue_words
+
+HAS, LACKS = "has", "lacks"
+GOAL, CURRENT = "goal", "current"
+
+CUES = load_cue_words()
+CLAUSE_BREAKS = CUES["clause_breaks"]
+ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
+NEGATIONS = CUES["negations"]
+# Correction verbs ("scratch SQL", "remove Python") mark a skill as missing only when they open the clause:
+# "stem teacher, scratch, lego mindstorms" lists Scratch, it does not remove what follows.
+REMOVALS = CUES["removals"]
+LEARNING = CUES["learning"] | REMOVALS
+CLAUSE_OPENERS = CUES["clause_openers"]
+POSTMODIFIERS = CUES["postmodifiers"]
+HAVING = CUES["having"]
+GOAL_CUES = CUES["goal_cues"]
+WANTING = CUES["wanting"]
+CURRENT_CUES = CUES["current_cues"]
+ARTICLES = CUES["articles"]
+COMMON_WORDS = CUES["common_words"]
+
+# Ambiguous forms (the taxonomy's ``cased`` list: "React", "Swift", "Canvas", "AML") are ordinary words in
+# lower case, so in lower case they count only where the context says "skill": in a list with another skill
+# ("react, typescript"), after a cue ("know swift", "no node", "never used airflow") or before a skill noun
+# ("no cad skills"). The ``never_lower`` ones are too common to count even then.
+NEVER_LOWER = CUES["never_lower"]
+CONNECTORS = CUES["connectors"]
+SKILL_NOUNS = CUES["skill_nouns"]
+ROLE_LEADS = CUES["role_leads"]
+LEARNING_VERBS = CUES["learning_verbs"]
+# Job titles outside the taxonomy ("school librarian", "clinical data manager") are still job titles: a
+# phrase ending in one of these heads, in a place where a job is named ("I'm a ...", "want ...", "goal is ..."),
+# is read as a role. A generic head ("manager") needs a word before it; the others can stand alone.
+GENERIC_HEADS = CUES["generic_heads"]
+SOLO_HEADS = CUES["solo_heads"]
+JOB_TITLE_LEADS = CUES["job_title_leads"]
+JOB_TITLE_LEADS_AFTER = CUES["job_title_leads_after"]
+SELF_INTRO_FOLLOWERS = CUES["self_intro_followers"]
+DESCRIBED_BY = CUES["described_by"]
+CONTACT_VERBS = CUES["contact_verbs"]
+CONTACT_AFTER = CUES["contact_after"]
+OFF_LIST = CUES["off_list"]
+WEAKNESS = CUES["weakness"]
+# "SQL is my weak spot", "Python is new to me", "Tableau - never used it", "Excel? nope", "SQL not at all".
+MISSING_AFTER = re.compile(
+    r"^\s*[-:?]\s*(?:no|nope|none|never|nada|not at all|zero)\b|^\s*(?:nope|none|nada|not at all)\b"
+    r"|^\s*,?\s*never\s*(?:(?:used|touched|tried|done|learned|learnt|worked with)\s*(?:it|them|that|this|before)\b"
+    r"|[,.!;]|$)"
+    r"|^\s*(?:is|'s)\s+not\s+my\s+(?:thing|strong|forte|strength)"
+    r"|^\s*(?:is|are|'s|was)\s+(?:\w+\s+){0,2}?(?:new to me|my weak|my weakest|a weak|a gap|a weakness|nonexistent|"
+    r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
+    r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b", re.IGNORECASE)
+FOREIGN_AM = CUES["foreign_am"]
+NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
+JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
+                   | {"job", "jobs", "role", "roles", "career", "position", "kind", "type", "sort", "field", "area"})
+
+# A question that opens like this and never mentions the learner is about the world ("do recruiters look at
+# this?", "are you chatgpt?"): a skill or role in it without a cue word is not the learner's.
+QUESTION_OPENERS = CUES["question_openers"]
+FIRST_PERSON = CUES["first_person"]
+
+
+@dataclass
+class Mention:
+    """A skill or role found in a message, resolved to its canonical name."""
+
+    kind: str  # "skill" | "role"
+    value: str
+    start: int  # character offsets into the message
+    end: int
+    text: str
+    role: str  # skills: has | lacks; roles: goal | current
+    years: float | None = None
+    fuzzy: bool = False
+    inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
+    token_start: int = field(default=0, repr=False)
+    token_end: int = field(default=0, repr=False)
+    cued: bool = field(default=False, repr=False)  # a cue word, not a default, decided ``role``
+    unresolved: bool = False  # a job title the taxonomy doesn't have: ``value`` is the title as written
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "an": 1, "few": 3, "couple": 2, "several": 3, "half": 0.5}
+YEARS_RE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half a)"
+    r"\s*\+?\s*(?P<unit>years?|yrs?|months?|mos?)\b",
+    re.IGNORECASE,
+)
+
+
+FORWARD_LINK = re.compile(r"^\s*(?:of|in|with|doing|using|as an?|as|experience(?: in| with| of)?|"
+                          r"of experience(?: in| with)?|working(?: with| in| as an?)?|professional|hands-on)?"
+                          r"(?:\s+(?:experience|exp)(?:\s+(?:in|with|of))?)?\s*(?:an?|the)?\s*$", re.IGNORECASE)
+BACKWARD_LINK = re.compile(r"^\s*(?:for|since|about|over|around|-|\(|:|x)?\s*(?:about|over|around|nearly|almost|"
+                           r"roughly|like)?\s*$", re.IGNORECASE)
+
+
+class MentionFinder:
+    """Finds skills and roles; build once (building the matcher takes ~0.5 s), call :meth:`find` per message."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.nlp = spacy.blank("en")
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._licensed = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._labels: dict[int, tuple[str, str]] = {}
+        lower_patterns: dict[str, list[Doc]] = defaultdict(list)
+        exact_patterns: dict[str, list[Doc]] = defaultdict(list)
+        fuzzy_forms: dict[str, tuple[str, str]] = {}
+        ambiguous: dict[str, set[str]] = defaultdict(set)
+        for form in taxonomy.surface_forms():
+            key = f"{form.kind}|{form.canonical}"
+            doc = self.nlp.make_doc(form.text)
+            (exact_patterns if form.case_sensitive else lower_patterns)[key].append(doc)
+            if form.case_sensitive and len(form.text) >= 2 and form.text.lower() not in NEVER_LOWER:
+                ambiguous[form.text.lower()].add(key)
+            if not form.case_sensitive and len(form.text) >= 6:
+                fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
+        for key, docs in lower_patterns.items():
+            self._lower.add(key, docs)
+        for key, docs in exact_patterns.items():
+            self._exact.add(key, docs)
+        licensed: dict[str, list[Doc]] = defaultdict(list)
+        for text, keys in ambiguous.items():
+            if len(keys) == 1:  # a lower-case form two entries share stays unmatched
+                licensed[next(iter(keys))].append(self.nlp.make_doc(text))
+        for key, docs in licensed.items():
+            self._licensed.add(key, docs)
+        for key in set(lower_patterns) | set(exact_patterns):
+            kind, canonical = key.split("|", 1)
+            self._labels[self.nlp.vocab.strings[key]] = (kind, canonical)
+        # Fuzzy candidates bucketed by first letter and token count: misspellings rarely change either.
+        self._fuzzy: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for text in fuzzy_forms:
+            self._fuzzy[(text[0], len(text.split()))].append(text)
+        self._fuzzy_labels = fuzzy_forms
+        self._stop_words = self.nlp.Defaults.stop_words
+
+    # -- matching ---------------------------------------------------------------------------------------------
+    def _exact_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for matcher in (self._lower, self._exact):
+            for match_id, start, end in matcher(doc):
+                kind, canonical = self._labels[match_id]
+                spans.append(Span(doc, start, end, label=f"{kind}|{canonical}"))
+        return spans
+
+    def _fuzzy_spans(self, doc: Doc, taken: set[int]) -> list[Span]:
+        spans = []
+        for n in (3, 2, 1):
+            for start in range(0, len(doc) - n + 1):
+                end = start + n
+                if any(i in taken for i in range(start, end)):
+                    continue
+                tokens = doc[start:end]
+                if not all(t.is_alpha or t.text in "-/+#." for t in tokens) or tokens[0].is_punct:
+                    continue
+                text = tokens.text.lower()
+                if len(text) < 6 or text in COMMON_WORDS or all(t.lower_ in self._stop_words for t in tokens):
+                    continue
+                if n > 1 and (tokens[0].lower_ in self._stop_words or tokens[-1].lower_ in self._stop_words):
+                    continue
+                choices = self._fuzzy.get((text[0], n))
+                if not choices:
+                    continue
+                max_edits = 1 if len(text) < 10 else 2
+                match = process.extractOne(text, choices, scorer=OSA.distance, score_cutoff=max_edits)
+                if match is None or match[1] == 0:
+                    continue
+                form_tokens = set(match[0].split())
+                if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
+                    continue  # "career coordinator" is not a misspelt "care coordinator"
+                kind, canonical = self._fuzzy_labels[match[0]]
+                if kind == "skill" and n == 1 and (text in SOLO_HEADS or text in GENERIC_HEADS):
+                    continue  # "radiographer" is a job, not a misspelt "radiography"
+                spans.append(Span(doc, start, end, label=f"{kind}|{canonical}|fuzzy"))
+                taken.update(range(start, end))
+        return spans
+
+    def find(self, text: str) -> list[Mention]:
+        """Every skill and role mention in ``text``, with polarity, goal/current and years attached."""
+        if not text or not text.strip():
+            return []
+        doc = self.nlp.make_doc(text[:5000])
+        spans = [s for s in filter_spans(self._exact_spans(doc)) if not _used_as_verb(doc, s)]
+        spans = self._split_negated_compounds(doc, spans)
+        spans = self._add_licensed_spans(doc, spans)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
+        spans = self._job_title_spans(doc, spans)
+        mention_tokens = {i for s in spans for i in range(s.start, s.end)}
+        mentions: list[Mention] = []
+        for span in spans:
+            kind, canonical, *flags = span.label_.split("|")
+            m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind == "skill" else "",
+                        fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
+                        token_end=span.end)
+            mentions.append(m)
+        mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
+                    and not _inside_a_credential_name(doc, m)]
+        self._read_roles(doc, mentions, mention_tokens)
+        self._read_skill_polarity(doc, mentions, mention_tokens)
+        self._attach_years(text, doc, mentions)
+        if _asks_about_others(doc):
+            mentions = [m for m in mentions if m.cued]
+        return mentions
+
+    def _job_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Job titles the taxonomy lacks, and known ones with extra words ("science teacher"), as whole roles.
+
+        The phrase runs left from a job head noun over up to three plain words (a skill inside is absorbed:
+        "sales operations analyst" is a job, not the skill Sales). A known title keeps its canonical role;
+        an unknown one is matched exactly against the taxonomy or kept as written and marked ``unknown`` for
+        the adviser to offer the closest roles it covers.
+        """
+        out = list(spans)
+        for j, tok in enumerate(doc):
+            head = tok.lower_
+            if head not in GENERIC_HEADS and head not in SOLO_HEADS:
+                continue
+            covering = next((s for s in out if s.start <= j < s.end), None)
+            if covering is not None and (not covering.label_.startswith("role|") or covering.end - 1 != j):
+                continue
+            start = covering.start if covering is not None else j
+            i, words = start, 0
+            while i > 0 and words < 3:
+                prev = doc[i - 1]
+                low = prev.lower_
+                if not prev.is_alpha or low in self._stop_words or low in JOB_TITLE_STOPS:
+                    break
+                left = next((s for s in out if s.start <= i - 1 < s.end), None)
+                if left is not None and (left.label_.startswith("role|") or left.start < i - 3):
+                    break
+                i, words = (left.start, words + len(left)) if left is not None else (i - 1, words + 1)
+            if covering is not None and i == start:
+                continue  # a known title with nothing added
+            if covering is None and i == j and head in GENERIC_HEADS:
+                continue  # "manager" alone says too little
+            if not self._names_a_job_here(doc, i):
+                continue
+            phrase = doc[i:j + 1]
+            if covering is not None:
+                label = covering.label_
+            else:
+                # Exact only: "sales operations analyst" is not a misspelt "security operations analyst"
+                # (misspellings of known titles were caught by the fuzzy pass already).
+                canonical = self.taxonomy.role_name(phrase.text, fuzzy=False)
+                label = f"role|{canonical}" if canonical else f"role|{_title(phrase.text)}|unknown"
+            out = [s for s in out if s.end <= i or s.start > j]
+            out.append(Span(doc, i, j + 1, label=label))
+        return sorted(out, key=lambda s: s.start)
+
+    @staticmethod
+    def _names_a_job_here(doc: Doc, start: int) -> bool:
+        """Is the phrase at ``start`` in a place where people name a job ("I'm a ...", "want ...", first word)?"""
+        if start == 0:
+            return True
+        lead = doc[start - 1].lower_
+        if lead in JOB_TITLE_LEADS or lead in GOAL_CUES or lead in WANTING or lead in FOREIGN_AM:
+            return True
+        before = doc[start - 2].lower_ if start >= 2 else ""
+        if lead == "the" and before in ("m", "'m", "im", "am", "as", "was"):
+            return True  # "I'm the production planner"
+        if lead in (":", "-", "=") and (before in GOAL_CUES or before in CURRENT_CUES or before in ("job", "role")):
+            return True  # "goal: procurement manager / current: buyer"
+        return lead in JOB_TITLE_LEADS_AFTER and (before in WANTING or before in GOAL_CUES or before in CURRENT_CUES)
+
+    def _add_licensed_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Lower-case ambiguous forms that the context licenses; one licensed form can license the next."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        candidates = filter_spans([
+            Span(doc, start, end, label=self.nlp.vocab.strings[match_id])
+            for match_id, start, end in self._licensed(doc)
+            if not any(i in taken for i in range(start, end))
+        ])
+        accepted = list(spans)
+        grew = True
+        while grew and candidates:
+            grew = False
+            for cand in list(candidates):
+                if _licensed_by_context(doc, cand, accepted):
+                    accepted.append(cand)
+                    candidates.remove(cand)
+                    grew = True
+        return sorted(accepted, key=lambda s: s.start)
+
+    def _split_negated_compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'no SQL yet' is a missing skill, not the NoSQL database family."""
+        out = []
+        for span in spans:
+            if len(span) > 1 and span[0].lower_ in ("no", "not"):
+                rest = doc[span.start + 1:span.end]
+                canonical = self.taxonomy.skill_name(rest.text, fuzzy=False)
+                if canonical:
+                    out.append(Span(doc, rest.start, rest.end, label=f"skill|{canonical}"))
+                    continue
+            out.append(span)
+        return out
+
+    # -- reading context ------------------------------------------------------------------------------------------
+    def _context_before(self, doc: Doc, start: int, breaks: set[str], skip: set[int]) -> list[str]:
+        """Lower-cased tokens before ``start`` back to the clause boundary, nearest first."""
+        words = []
+        for i in range(start - 1, -1, -1):
+            tok = doc[i]
+            low = tok.lower_
+            if low in breaks or (tok.is_sent_start and i != 0 and low not in ARTICLES):
+                break
+            if i in skip:
+                continue
+            words.append(low)
+        return words
+
+    def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
+        attached = {i for i in range(1, len(doc)) if (i - 1) in skip and doc[i].lower_ in POSTMODIFIERS}
+        for m in mentions:
+            if m.kind != "skill":
+                continue
+            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
+            m.role, m.cued = self._polarity(before)
+            after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+            if after[:1] == ["yet"] and m.role == HAS and any(w in NEGATIONS for w in before):
+                m.role = LACKS
+            if not m.cued and _said_missing_after(doc, m.token_end, before):
+                m.role, m.cued = LACKS, True
+
+    @staticmethod
+    def _polarity(before: list[str]) -> tuple[str, bool]:
+        """``(has|lacks, cued)`` from the words before a skill, nearest first; no cue reads as ``has``."""
+        for k, word in enumerate(before):
+            if word in ("only", "just") and k == 0:
+                return HAS, True  # "I don't know SolidWorks, only AutoCAD"
+            if word in ("out", "off") and before[k + 1:k + 2] in (["take"], ["took"], ["taking"]):
+                return LACKS, True  # "take out Excel"
+            if word in NEGATIONS:
+                return LACKS, True
+            if word in LEARNING:
+                if word == "new" and k >= 1 and before[k - 1] != "to":
+                    continue
+                if word in REMOVALS and any(w not in CLAUSE_OPENERS for w in before[k + 1:]):
+                    continue
+                return LACKS, True
+            if word in WEAKNESS:  # "unfamiliar with Power BI", "bad at Excel"; "not bad at Excel" is had
+                return (HAS if before[k + 1:k + 2] in (["not"], ["n't"]) else LACKS), True
+            if word in HAVING:
+                window = before[k + 1:k + 5]  # "I have no idea how to use Excel"
+                if any(w in NEGATIONS for w in window):
+                    return LACKS, True
+                return HAS, True
+        return HAS, False
+
+    def _read_roles(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
+        roles = [m for m in mentions if m.kind == "role"]
+        for m in roles:
+            role = self.taxonomy.roles.get(m.value)
+            before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
+            reading = self._role_reading(before)
+            m.role, m.cued = reading or ("" if role is None or role.target else CURRENT), reading is not None
+        # Roles without cue words: "from X to Y" reads the last one as the goal.
+        for m in roles:  # "a teacher who likes tech": a description of someone, unless "become a nurse who..."
+            before = [w for w in self._context_before(doc, m.token_start, ROLE_BREAKS, skip) if w not in ARTICLES]
+            described = _next_word(doc, m) in DESCRIBED_BY or doc[m.token_end:m.token_end + 2].text.lower() == "like me"
+            if described and before[:1] not in (["become"], ["be"], ["becoming"]):
+                m.role, m.cued = CURRENT, True
+        undecided = [m for m in roles if not m.role]
+        for m in undecided:  # "physiotherapist wanting to ...", "maintenance tech here": who they are now
+            if _next_word(doc, m) in SELF_INTRO_FOLLOWERS:
+                m.role = CURRENT
+            elif _opens_the_message(doc, m) and _describes_a_job(doc, m):
+                m.role = CURRENT  # "EHS coordinator, I know ...", "cnc machinist 9 yrs": a self-introduction
+        undecided = [m for m in undecided if not m.role]
+        has_goal = any(m.role == GOAL for m in roles)
+        for k, m in enumerate(undecided):
+            m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
+        # A skill named as a destination ("move into telemedicine") is read as the role it leads to,
+        # unless the message names the goal role itself ("get into security as a SOC analyst").
+        explicit_goal = any(m.role == GOAL for m in roles)
+        for m in mentions:
+            if m.kind != "skill" or explicit_goal:
+                continue
+            before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
+            if self._role_reading(before) == GOAL and self._is_destination(before):
+                role = self._role_for_field(m)
+                if role:
+                    m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
+
+    @staticmethod
+    def _is_destination(before: list[str]) -> bool:
+        """Only clear destination phrases turn a skill into a goal ('get into cybersecurity')."""
+        near = [w for w in before if w not in ARTICLES][:3]
+        return bool(near) and (near[0] in ("into", "become", "becoming", "towards", "toward", "to")
+                               or (near[0] in ("career", "job", "jobs", "role", "roles", "work", "field")
+                                   and any(w in WANTING or w in GOAL_CUES for w in before)))
+
+    @staticmethod
+    def _role_reading(before: list[str]) -> str | None:
+        content = [w for w in before if w not in ARTICLES or w in ("in", "of", "as")]
+        wanting = any(w in WANTING for w in before)
+        for k, word in enumerate(content):
+            if word == "to" and k == 0:
+                return GOAL
+            if word == "as" and k == 0:
+                if not wanting and not any(w in GOAL_CUES for w in content[1:]):
+                    return CURRENT  # "what I do every day as a medical assistant"
+                continue
+            if word in ("job", "role", "position", "career") and k + 1 < len(content) \
+                    and content[k + 1] in GOAL_CUES and content[k + 1] not in ("change", "changing"):
+                return GOAL  # "target role SOC analyst", "next job: data engineer"
+            if word == "be" and content[k + 1:k + 3] == ["to", "used"]:
+                return CURRENT  # "I used to be a paramedic"
+            if word in GOAL_CUES and word not in ("change", "changing", "next", "future"):
+                return GOAL
+            if word in ("change", "changing") and ("goal" in content or k == 0):
+                return GOAL
+            if word == "from":
+                return CURRENT
+            if word in CURRENT_CUES:
+                return GOAL if wanting and word in ("work", "working", "job", "role", "position") else CURRENT
+            if word in WANTING:
+                return GOAL
+        return None
+
+    def _role_for_field(self, m: Mention) -> str | None:
+        phrase = m.text.lower()
+        skill = m.value
+        named = [r for r in self.taxonomy.target_roles()
+                 if phrase in r.name.lower() or skill.lower() in r.name.lower()
+                 or any(phrase in a for a in r.aliases)]
+        if named:
+            return sorted(named, key=lambda r: (-r.skills.get(skill, 0), len(r.name)))[0].name
+        teaching = self.taxonomy.roles_teaching(skill)
+        return teaching[0].name if teaching and teaching[0].skills[skill] >= 0.8 else None
+
+    # -- experience ------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _attach_years(text: str, doc: Doc, mentions: list[Mention]) -> None:
+        if not mentions:
+            return
+        for match in YEARS_RE.finditer(text):
+            raw = match.group("n").lower()
+            value = float(raw) if raw[0].isdigit() else float(NUMBER_WORDS.get(raw.split()[-1] if raw != "half a"
+                                                                               else "half", 1))
+            if match.group("unit").lower().startswith("m"):
+                value = round(value / 12, 2)
+            # "5 years of Java" looks forward, "Java for 5 years" looks back; otherwise the nearest wins.
+            same = [m for m in mentions if not _crosses_break(text, m, match.start(), match.end())]
+            if not same:
+                continue
+            after = [m for m in same if m.start >= match.end()]
+            before = [m for m in same if m.end <= match.start()]
+            target = None
+            if after and FORWARD_LINK.match(text[match.end():min(after, key=lambda m: m.start).start]):
+                target = min(after, key=lambda m: m.start)
+            elif before and BACKWARD_LINK.match(text[max(before, key=lambda m: m.end).end:match.start()]):
+                target = max(before, key=lambda m: m.end)
+            if target is None:
+                target = min(same, key=lambda m: min(abs(m.start - match.end()), abs(match.start() - m.end)))
+            if target.years is None:
+                target.years = value
+
+
+VERB_FORMS = {"excel"}  # "I excel at teamwork" is not Microsoft Excel
+
+
+def _used_as_verb(doc: Doc, span: Span) -> bool:
+    if len(span) != 1 or span[0].text not in VERB_FORMS:
+        return False
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return nxt in ("at", "in", "with") or prev in ("i", "we", "you", "they", "to", "really")
+
+
+def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
+    """Does the context make a lower-case ambiguous form a skill (or role) mention? See ``NEVER_LOWER``."""
+    kind = cand.label_.split("|", 1)[0]
+    same = [s for s in accepted if s.label_.split("|", 1)[0] == kind]
+    i, hops = cand.start - 1, 0
+    while i >= 0 and doc[i].lower_ in CONNECTORS and hops < 2:
+        i, hops = i - 1, hops + 1
+    if hops and i >= 1 and doc[i].lower_ in POSTMODIFIERS:
+        i -= 1  # "ML basics and nlp"
+    if hops and any(s.end == i + 1 for s in same):
+        return True
+    j, hops = cand.end, 0
+    while j < len(doc) and doc[j].lower_ in CONNECTORS and hops < 2:
+        j, hops = j + 1, hops + 1
+    if hops and any(s.start == j for s in same):
+        return True
+    before = [t.lower_ for t in doc[max(0, cand.start - 4):cand.start]][::-1]
+    content = [w for w in before if w not in ARTICLES]
+    if kind == "role":
+        return bool(before) and (before[0] in ROLE_LEADS or (bool(content) and content[0] in GOAL_CUES | {"im", "'m", "m"}))
+    if before and before[0] in ("a", "an", "the", "this", "that"):
+        return False  # "need a swift answer": a skill name takes no article
+    if content and (content[0] in NEGATIONS or (content[0] in HAVING and content[0] not in ("can", "do", "does"))
+                    or content[0] in LEARNING_VERBS):
+        return True
+    return cand.end < len(doc) and doc[cand.end].lower_ in SKILL_NOUNS
+
+
+def _title(text: str) -> str:
+    """'school librarian' -> 'School Librarian'; words already in capitals ('CNC', 'IT') stay as written."""
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _asks_about_others(doc: Doc) -> bool:
+    """A yes/no or wh- question that never mentions the learner ("do recruiters look at this?")."""
+    words = [t.lower_ for t in doc if not t.is_punct]
+    return bool(words) and words[0] in QUESTION_OPENERS and not any(w in FIRST_PERSON for w in words)
+
+
+def _crosses_break(text: str, m: Mention, start: int, end: int) -> bool:
+    lo, hi = (m.end, start) if m.end <= start else (end, m.start)
+    return bool(re.search(r"[.!?;]|\bbut\b", text[lo:hi]))
+
+
+def _next_word(doc: Doc, m: Mention) -> str:
+    return doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+
+
+def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
+    """A person to contact ("talk to a careers counsellor", "can an adviser call me") or the subject of a
+    question ("how would a recruiter verify my badge") is somebody else, not the learner's job or goal."""
+    before = [t.lower_ for t in doc[max(0, m.token_start - 4):m.token_start] if t.lower_ not in ARTICLES]
+    if before and (before[-1] in ("to", "with") and any(w in CONTACT_VERBS for w in before[:-1])
+                   or before[-1] in CONTACT_VERBS):
+        return True
+    after = [t.lower_ for t in doc[m.token_end:m.token_end + 3]]
+    if after[:1] and after[0] in CONTACT_AFTER and "me" in after[1:]:
+        return True  # "can a careers adviser call me"
+    if after[:3] in (["i", "can", "speak"], ["i", "can", "talk"], ["i", "could", "speak"], ["i", "could", "talk"]):
+        return True  # "an actual advisor I can speak to"
+    words = [t.lower_ for t in doc[:m.token_start] if not t.is_punct]
+    opener = {"what", "when", "where"} | QUESTION_OPENERS
+    return bool(words) and words[0] in opener and all(w in opener or w in ARTICLES for w in words) \
+        and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
+
+
+def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:
+    """"take Java off my list", "Java off my skills", "Python no", "sql yes, r no": missing, said after."""
+    after = [t.lower_ for t in doc[end:end + 3]]
+    if after[:1] and after[0] in OFF_LIST and ("take" in before or "took" in before or after[1:2] in (["my"], ["the"])):
+        return after[0] == "off" or "take" in before
+    if after[:1] in (["no"], ["nope"]) or after[:2] in (["-", "no"], [":", "no"]):
+        rest = after[1:] if after[0] != "-" and after[0] != ":" else after[2:]
+        return not rest or rest[0] in (",", ".", "!", ";", "and", "but", "though", "really", "at")
+    if "said" in before and doc[end:end + 3].text.lower().startswith("but meant"):
+        return True  # "I said Tableau but meant Looker"
+    return bool(MISSING_AFTER.match(doc[end:end + 8].text)) if end < len(doc) else False
+
+
+# "the Google Project Management certificate", "AWS Cloud Practitioner badge": the name of a credential, not
+# the learner's skill or job (already_have and the catalogue deal with credentials by name).
+ISSUER_WORDS = CUES["issuers_outside_catalogue"] | seed_provider_ids()
+CREDENTIAL_NOUNS = CUES["credential_nouns"]
+
+
+def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
+    lead = doc[m.token_start - 1].lower_ if m.token_start > 0 else ""
+    follow = {t.lower_ for t in doc[m.token_end:m.token_end + 3]}
+    first = doc[m.token_start].lower_
+    issued = lead in ISSUER_WORDS and m.text.lower() not in ISSUER_WORDS or first in ISSUER_WORDS and lead == "the"
+    return issued and bool(follow & CREDENTIAL_NOUNS)
+
+
+def _opens_the_message(doc: Doc, m: Mention) -> bool:
+    return not any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES
+                   for t in doc[:m.token_start])
+
+
+def _describes_a_job(doc: Doc, m: Mention) -> bool:
+    """What follows a title that opens a message says it is the learner's job: "bookkeeper - xero",
+    "cnc machinist 9 yrs", "librarian at a university", "planner using SAP"."""
+    if m.token_end >= len(doc):
+        return False
+    nxt = doc[m.token_end]
+    return nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "at", "with", "for", "using", "since", "in", "here") \
+        or nxt.like_num
+
+
+@functools.lru_cache(maxsize=4)
+def finder_for(taxonomy_dir: str | None = None) -> MentionFinder:
+    """One finder per taxonomy per process: the entity extractor and the intent classifier share it, since
+    building the matchers takes about half a second and a few MB."""
+    return MentionFinder(load_taxonomy(taxonomy_dir) if taxonomy_dir else default_taxonomy())
+
+
+SKILL_PLACEHOLDER = "skillmention"
+ROLE_PLACEHOLDER = "rolemention"
+
+
+def mask_mentions(text: str, mentions: list[Mention]) -> str:
+    """``text`` with each skill or role mention replaced by a placeholder word.
+
+    Why: what a message asks for rarely depends on which skill or job it names. "I know Minitab and SAP MM"
+    and "I know Excel and SQL" are the same request, so an intent model that sees "i know skillmention and
+    skillmention" learns the wording, not the tool names of its training data, and handles skills and jobs it
+    was never trained on.
+    """
+    out = text
+    for m in sorted(mentions, key=lambda m: -m.start):
+        word = SKILL_PLACEHOLDER if m.kind == "skill" else ROLE_PLACEHOLDER
+        before, after = out[:m.start], out[m.end:]
+        pad_before = " " if before[-1:].isalnum() else ""  # only where the word would otherwise run on
+        pad_after = " " if after[:1].isalnum() else ""
+        out = f"{before}{pad_before}{word}{pad_after}{after}"
+    return out

@@ -1,0 +1,24 @@
+"""Roles offered instead of a job title the taxonomy doesn't cover."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.advice.suggestions import closest_roles
+from catalog.catalogue.taxonomy import default_taxonomy
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Clinical Informatics Analyst", "Health Informatics Specialist"),
+    ("Welding Inspector", "Quality Inspector"),
+    ("CNC Setup Technician", "CNC Machinist"),
+    ("Digital Learning Coordinator", "E-Learning Developer"),
+])
+def test_the_nearest_covered_roles_share_words_or_the_kind_of_job(title: str, expected: str) -> None:
+    offered = closest_roles(default_taxonomy(), title)
+    assert expected in offered and len(offered) <= 3
+    assert all(r in default_taxonomy().roles and default_taxonomy().roles[r].target for r in offered)
+
+
+def test_a_title_sharing_nothing_gets_no_offer() -> None:
+    assert closest_roles(default_taxonomy(), "Astronaut") == []

@@ -1,0 +1,136 @@
+"""Recommender properties on random catalogues, and the ordering and explanation rules on crafted ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalog.advice.recommender import Constraints, recommend_pathway
+from catalog.catalogue.index import CatalogIndex
+from catalog.catalogue.records import CredentialRecord, ProviderRecord
+from catalog.catalogue.taxonomy import Role, Skill, Taxonomy
+
+SKILLS = [f"S{i}" for i in range(10)]
+TODAY = dt.date(2026, 11, 28)
+PROVIDERS = [ProviderRecord(id="p1", name="One", kind="platform"),
+             ProviderRecord(id="p2", name="Two", kind="university", accreditation=["QA Agency"])]
+
+
+def taxonomy_for(role_skills: dict[str, float]) -> Taxonomy:
+    return Taxonomy([Skill(s) for s in SKILLS], [Role("Target", "it", role_skills)])
+
+
+def cred(cid: str, skills: list[str], cost: float | None = 100, hours: float = 10, **kw) -> CredentialRecord:
+    return CredentialRecord(id=cid, title=f"Cred {cid}", provider=kw.pop("provider", "p1"), type="course_certificate",
+                            skills=skills, cost=cost, hours=hours, currency="USD", **kw)
+
+
+credential_strategy = st.builds(
+    lambda i, skills, cost, hours, provider: cred(f"c{i}", skills, cost, hours, provider=provider),
+    st.integers(0, 10_000),
+    st.lists(st.sampled_from(SKILLS), min_size=1, max_size=4, unique=True),
+    st.one_of(st.none(), st.floats(0, 800)),
+    st.floats(1, 200),
+    st.sampled_from(["p1", "p2"]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    creds=st.lists(credential_strategy, min_size=1, max_size=25, unique_by=lambda c: c.id),
+    role_skills=st.dictionaries(st.sampled_from(SKILLS), st.floats(0.2, 1.0), min_size=1, max_size=7),
+    held=st.lists(st.sampled_from(SKILLS), max_size=4, unique=True),
+    budget=st.one_of(st.none(), st.floats(0, 1500)),
+)
+def test_pathway_properties(creds, role_skills, held, budget) -> None:
+    index = CatalogIndex(PROVIDERS, creds)
+    c = Constraints(budget=budget, max_steps=4)
+    p = recommend_pathway(taxonomy_for(role_skills), index, "Target", held, c, today=TODAY)
+    gap = set(role_skills) - set(held)
+    assert {g.skill for g in p.gap} == gap
+    covered = set().union(*(s.item.skills for s in p.steps)) if p.steps else set()
+    # What stays uncovered is stated, and nothing covered is claimed uncovered.
+    assert set(p.uncovered) == gap - covered
+    # Every step teaches something new from the gap, and none is redundant.
+    for k, step in enumerate(p.steps):
+        assert step.covers, step
+        others = set().union(*(s.item.skills for j, s in enumerate(p.steps) if j != k)) if len(p.steps) > 1 else set()
+        assert (step.item.skills & gap) - others, f"redundant step {step.item.id}"
+    # A step is only left out when nothing affordable teaches the skill (or the step cap is reached).
+    if len(p.steps) < 4 and budget is None:
+        teachable = {s for c_ in creds for s in c_.skills}
+        assert gap & teachable <= covered
+    # The budget is respected, or the overrun is flagged with a reason.
+    if budget is not None and p.total_cost_usd > budget + 1e-6:
+        assert any(f.kind == "cost" and "budget" in f.reason for f in p.flags)
+    assert len(p.steps) == len({s.item.id for s in p.steps})
+
+
+def test_prerequisites_and_stacked_parts_come_first() -> None:
+    creds = [
+        cred("advanced", ["S2", "S3"], cost=300, prerequisites=["found"], level="advanced"),
+        cred("found", ["S1"], cost=50, level="beginner"),
+        cred("part", ["S4"], cost=40, stacks_into=["big"]),
+        cred("big", ["S5", "S6"], cost=200),
+    ]
+    tx = taxonomy_for({"S1": 0.5, "S2": 1, "S3": 1, "S4": 0.6, "S5": 1, "S6": 1})
+    p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
+    order = [s.item.id for s in p.steps]
+    assert order.index("found") < order.index("advanced")
+    assert order.index("part") == order.index("big") - 1
+
+
+def test_a_prerequisite_outside_the_gap_is_added_unless_the_learner_has_its_skills() -> None:
+    creds = [cred("adv", ["S2"], prerequisites=["base"]), cred("base", ["S7"], cost=10)]
+    tx = taxonomy_for({"S2": 1.0})
+    p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
+    assert [s.item.id for s in p.steps] == ["base", "adv"]
+    assert p.steps[0].required_by == "Cred adv" and "Recommended before" in p.steps[0].why
+    p2 = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", ["S7"], Constraints(), today=TODAY)
+    assert [s.item.id for s in p2.steps] == ["adv"] and any("left out" in n for n in p2.notes)
+
+
+def test_preferences_cheaper_and_providers() -> None:
+    creds = [cred("cheap", ["S1", "S2"], cost=20, hours=120), cred("quick", ["S1", "S2"], cost=400, hours=5,
+                                                                     provider="p2")]
+    tx = taxonomy_for({"S1": 1.0, "S2": 1.0})
+    index = CatalogIndex(PROVIDERS, creds)
+    assert recommend_pathway(tx, index, "Target", [], Constraints(optimise="cost"), today=TODAY).steps[0].item.id \
+        == "cheap"
+    assert recommend_pathway(tx, index, "Target", [], Constraints(optimise="time"), today=TODAY).steps[0].item.id \
+        == "quick"
+    only_p2 = recommend_pathway(tx, index, "Target", [], Constraints(prefer_providers=("p2",)), today=TODAY)
+    assert [s.item.id for s in only_p2.steps] == ["quick"]
+    not_p2 = recommend_pathway(tx, index, "Target", [], Constraints(avoid_providers=("p2",)), today=TODAY)
+    assert [s.item.id for s in not_p2.steps] == ["cheap"]
+    free = recommend_pathway(tx, index, "Target", [], Constraints(free_only=True), today=TODAY)
+    assert free.steps == [] and free.uncovered == ["S1", "S2"]
+
+
+def test_each_step_says_why_it_beat_the_runner_up() -> None:
+    creds = [cred("a", ["S1"], cost=30, hours=5), cred("b", ["S1"], cost=300, hours=50)]
+    p = recommend_pathway(taxonomy_for({"S1": 1.0}), CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(),
+                          today=TODAY)
+    step = p.steps[0]
+    assert step.item.id == "a" and step.runner_up == "Cred b"
+    assert "Covers S1" in step.why and "chosen over Cred b" in step.why and "cheaper" in step.why
+
+
+def test_completed_credentials_count_as_skills_and_are_not_recommended_again() -> None:
+    creds = [cred("a", ["S1"]), cred("b", ["S2"])]
+    p = recommend_pathway(taxonomy_for({"S1": 1, "S2": 1}), CatalogIndex(PROVIDERS, creds), "Target", [],
+                          Constraints(), completed=["a"], today=TODAY)
+    assert [s.item.id for s in p.steps] == ["b"] and [g.skill for g in p.gap] == ["S2"]
+
+
+def test_payload_matches_the_contract() -> None:
+    creds = [cred("a", ["S1"], cost=None, pricing="subscription")]
+    payload = recommend_pathway(taxonomy_for({"S1": 1}), CatalogIndex(PROVIDERS, creds), "Target", ["S9"],
+                                Constraints(), today=TODAY).as_payload()
+    assert payload["type"] == "pathway" and payload["goal"] == "Target"
+    assert set(payload) >= {"goal", "current_skills", "gap", "steps", "total_hours", "total_cost", "uncovered"}
+    step = payload["steps"][0]
+    assert set(step) >= {"id", "title", "provider", "url", "skills", "hours", "cost", "currency", "flags"}
+    assert step["cost"] is None and step["provider"] == "One"

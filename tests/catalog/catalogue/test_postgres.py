@@ -1,0 +1,49 @@
+"""The same store and import guarantees on PostgreSQL (the production database), in a throw-away schema."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from catalog.catalogue.importer import ImportFailed, import_files
+from catalog.catalogue.store import CatalogStore
+from tests.catalog.conftest import with_base_records
+
+pytestmark = pytest.mark.postgres
+BASE_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture()
+def pg_store(tmp_path: Path):
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(BASE_URL, future=True)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    store = with_base_records(CatalogStore(f"{BASE_URL}?options=-csearch_path%3D{schema}"), tmp_path)
+    yield store
+    store.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+def test_postgres_import_is_all_or_nothing(pg_store: CatalogStore, tmp_path: Path) -> None:
+    before = [c.dict() for c in pg_store.credentials()]
+    rows = [{"id": f"ok-{i}", "title": "OK", "provider": "acme", "type": "badge", "skills": ["SQL"]} for i in range(3)]
+    # A value PostgreSQL itself rejects (longer than the column) fails inside the transaction.
+    rows.append({"id": "x" * 200, "title": "Too long an id", "provider": "acme", "type": "badge", "skills": ["SQL"]})
+    path = tmp_path / "pg.json"
+    path.write_text(json.dumps({"credentials": rows}))
+    with pytest.raises(ImportFailed) as err:
+        import_files(pg_store, [path])
+    assert "rolled back" in str(err.value)
+    assert [c.dict() for c in pg_store.credentials()] == before
+
+
+def test_postgres_skill_index_lookup(pg_store: CatalogStore) -> None:
+    assert [c.id for c in pg_store.credentials_teaching("SQL")] == ["sql-basics"]
+    assert pg_store.credential("py-basics").pricing == "free"

@@ -1,0 +1,216 @@
+"""The extractor on the hard cases: multi-word names, misspellings, negation, lists, experience, goal vs job."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from catalog.reading.constraints import parse_constraints
+from catalog.reading.mentions import (
+    ROLE_PLACEHOLDER,
+    SKILL_PLACEHOLDER,
+    MentionFinder,
+    finder_for,
+    mask_mentions,
+)
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return finder_for()
+
+
+def read(finder: MentionFinder, text: str) -> dict[tuple[str, str], str]:
+    return {(m.kind, m.value): m.role for m in finder.find(text)}
+
+
+def test_the_slice_example(finder: MentionFinder) -> None:
+    got = read(finder, "I'm a retail supervisor and I want to become a data analyst. I know Excel and some SQL")
+    assert got == {("role", "Retail Supervisor"): "current", ("role", "Data Analyst"): "goal",
+                   ("skill", "Microsoft Excel"): "has", ("skill", "SQL"): "has"}
+
+
+def test_current_job_versus_goal_field(finder: MentionFinder) -> None:
+    got = read(finder, "I'm a nurse and want to move into telemedicine")
+    assert got[("role", "Registered Nurse")] == "current"
+    goals = [v for (k, v), r in got.items() if k == "role" and r == "goal"]
+    assert goals and "Tele" in goals[0]
+
+
+@pytest.mark.parametrize(("text", "lacking"), [
+    ("I don't know Python", {"Python"}),
+    ("no SQL yet", {"SQL"}),
+    ("I know Excel but not SQL", {"SQL"}),
+    ("actually I don't know SQL", {"SQL"}),
+    ("never used Tableau, dont know python either", {"Tableau", "Python"}),
+    ("I don't know Python, SQL or Tableau", {"Python", "SQL", "Tableau"}),
+])
+def test_negation(finder: MentionFinder, text: str, lacking: set[str]) -> None:
+    got = read(finder, text)
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "lacks"} == lacking
+
+
+def test_lists_misspellings_and_abbreviations(finder: MentionFinder) -> None:
+    got = read(finder, "Excel, SQL and Tableau, a bit of pyhton and k8s")
+    assert {v for (k, v) in got if k == "skill"} >= {"Microsoft Excel", "SQL", "Tableau", "Python", "Kubernetes"}
+    assert all(r == "has" for r in got.values())
+
+
+def test_years_of_experience(finder: MentionFinder) -> None:
+    mentions = {m.value: m.years for m in finder.find("5 years of Java and Python for 2 yrs, some SQL")}
+    assert mentions == {"Java": 5.0, "Python": 2.0, "SQL": None}
+
+
+def test_longest_match_prefers_the_role(finder: MentionFinder) -> None:
+    got = read(finder, "I want to be a machine learning engineer")
+    assert got == {("role", "Machine Learning Engineer"): "goal"}
+
+
+def test_change_of_goal_and_past_jobs(finder: MentionFinder) -> None:
+    assert read(finder, "change my goal to UX designer") == {("role", "UX Designer"): "goal"}
+    assert read(finder, "I used to be a paramedic")[("role", "Paramedic")] == "current"
+
+
+def test_everyday_words_are_not_skills(finder: MentionFinder) -> None:
+    assert read(finder, "I excel at teamwork") == {("skill", "Teamwork"): "has"}
+    assert read(finder, "my career coordinator said hello at the conference") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("frontend dev, react, typescript, no node or postgres",
+     {"React": "has", "TypeScript": "has", "Node.js": "lacks", "PostgreSQL": "lacks"}),
+    ("never did selenium or cypress", {"Selenium": "lacks", "Cypress": "lacks"}),
+    ("i know kafka and spark, plus scala", {"Apache Kafka": "has", "Apache Spark": "has", "Scala": "has"}),
+    ("I have no cad skills", {"Computer-Aided Design (CAD)": "lacks"}),
+])
+def test_lower_case_ambiguous_names_count_in_a_skill_context(
+        finder: MentionFinder, text: str, expected: dict[str, str]) -> None:
+    got = read(finder, text)
+    assert {v: r for (k, v), r in got.items() if k == "skill"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I react badly to stress", "i can go part time", "we need a swift answer", "a blank canvas",
+    "the spark went out of my old job",
+])
+def test_lower_case_ambiguous_words_alone_are_not_skills(finder: MentionFinder, text: str) -> None:
+    assert [m for m in finder.find(text) if m.kind == "skill"] == []
+
+
+def test_correction_verbs_only_remove_at_the_start_of_a_clause(finder: MentionFinder) -> None:
+    assert read(finder, "scratch sql")[("skill", "SQL")] == "lacks"
+    listed = read(finder, "stem teacher, scratch, lego mindstorms, some python")
+    assert listed[("skill", "Python")] == "has"
+
+
+def test_what_follows_a_skill_describes_that_skill(finder: MentionFinder) -> None:
+    got = read(finder, "got hipaa training, sql is my daily thing")
+    assert got[("skill", "SQL")] == "has"
+    assert read(finder, "no real skills yet apart from customer service")[("skill", "Customer Service")] == "has"
+
+
+@pytest.mark.parametrize("text", ["do recruiters look at this", "are you chatgpt", "who made this chatbot"])
+def test_questions_about_the_world_are_not_about_the_learner(finder: MentionFinder, text: str) -> None:
+    assert finder.find(text) == []
+
+
+def full(finder: MentionFinder, text: str) -> dict[tuple[str, str], tuple[str, bool]]:
+    return {(m.kind, m.value): (m.role, m.unresolved) for m in finder.find(text)}
+
+
+def test_job_titles_outside_the_taxonomy_are_read_as_roles(finder: MentionFinder) -> None:
+    got = full(finder, "im a school librarian and want to become a clinical data manager, i know sas")
+    assert got[("role", "School Librarian")] == ("current", True)
+    assert got[("role", "Clinical Data Manager")] == ("goal", True)
+    assert got[("skill", "SAS")] == ("has", False)
+
+
+def test_a_known_title_with_extra_words_keeps_its_canonical_role(finder: MentionFinder) -> None:
+    got = full(finder, "ela teacher wanting to become an e-learning developer")
+    assert got == {("role", "Teacher"): ("current", False), ("role", "E-Learning Developer"): ("goal", False)}
+
+
+def test_an_unknown_title_is_not_forced_onto_a_similar_known_one(finder: MentionFinder) -> None:
+    got = full(finder, "sales rep, salesforce for 3 years, goal sales operations analyst")
+    assert got[("role", "Sales Operations Analyst")] == ("goal", True)
+    assert ("skill", "Sales") not in got  # part of the job titles, not a skill
+
+
+@pytest.mark.parametrize("text", ["my manager said I should learn sql", "I work with a great team of engineers",
+                                  "I want to be a manager"])
+def test_job_words_alone_are_not_roles(finder: MentionFinder, text: str) -> None:
+    assert [m for m in finder.find(text) if m.kind == "role"] == []
+
+
+@pytest.mark.parametrize("text", ["i'd like to talk to a careers counsellor please", "can a careers adviser call me",
+                                  "is there an actual advisor i can speak to", "put me through to a career coach",
+                                  "how would a recruiter verify my badge"])
+def test_a_person_to_contact_or_asked_about_is_not_the_learners_job(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in finder.find(text) if m.kind == "role"], text
+
+
+@pytest.mark.parametrize(("text", "role", "reading"), [
+    ("target role soc analyst", "Security Operations Center Analyst", "goal"),
+    ("ehs coordinator, i know loto and coshh", "Environmental Health and Safety Specialist", "current"),
+    ("vital signs is what i do every day as a medical assistant", "Medical Assistant", "current"),
+    ("what kind of role would suit a teacher who likes tech", "Teacher", "current"),
+    ("I want to become a nurse who works in ICU", "Registered Nurse", "goal"),
+    ("im a radiographer wanting to move into data analysis", "Radiographer", "current"),
+])
+def test_how_a_role_is_introduced_says_job_or_goal(finder: MentionFinder, text: str, role: str, reading: str) -> None:
+    assert read(finder, text)[("role", role)] == reading
+
+
+@pytest.mark.parametrize(("text", "lacking", "having"), [
+    ("take java off my list, that was years ago", {"Java"}, set()),
+    ("i know exel very good but pyhton no", {"Python"}, {"Microsoft Excel"}),
+    ("sql yes, python no", {"Python"}, {"SQL"}),
+    ("python no problem, I know it well", set(), {"Python"}),
+    ("sql is my weak spot", {"SQL"}, set()),
+    ("tableau - never used it", {"Tableau"}, set()),
+    ("python is new to me", {"Python"}, set()),
+    ("unfamiliar with power bi", {"Power BI"}, set()),
+    ("i have no idea how to use excel", {"Microsoft Excel"}, set()),
+    ("i'm bad at excel", {"Microsoft Excel"}, set()),
+    ("not bad at excel", set(), {"Microsoft Excel"}),
+    ("excel yes but sql not at all", {"SQL"}, {"Microsoft Excel"}),
+    ("i said tableau but meant looker", {"Tableau"}, {"Looker"}),
+    ("python is not my thing", {"Python"}, set()),
+    ("sql never lets me down", set(), {"SQL"}),
+    ("excel, sql, never touched tableau", {"Tableau"}, {"Microsoft Excel", "SQL"}),
+    ("i know sql, never had a problem with it", set(), {"SQL"}),
+])
+def test_a_skill_said_missing_after_its_name(finder: MentionFinder, text: str, lacking: set, having: set) -> None:
+    got = read(finder, text)
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "lacks"} == lacking
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "has"} == having
+
+
+def test_constraints() -> None:
+    c = parse_constraints("budget is $300, 5 hours a week, done within 3 months, only Coursera not Udemy",
+                          {"coursera": "coursera", "udemy": "udemy"})
+    assert (c.budget, c.currency, c.hours_per_week) == (300.0, "USD", 5.0)
+    assert round(c.deadline_weeks) == 13
+    assert c.prefer_providers == ["coursera"] and c.avoid_providers == ["udemy"]
+    assert parse_constraints("something cheaper").optimise == "cost"
+    assert parse_constraints("no budget limit").free_only is False
+    assert parse_constraints("I'm free on weekends").free_only is False
+    assert parse_constraints("only free ones please").free_only is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_random_text_never_raises(text: str) -> None:
+    finder = finder_for()
+    for m in finder.find(text):
+        assert 0 <= m.start < m.end <= len(text)
+    parse_constraints(text, {"coursera": "coursera"})
+
+
+def test_masking_replaces_each_mention_with_its_kind(finder: MentionFinder) -> None:
+    text = "I'm a pharmacy tech, I know Minitab and SAP MM, want to be a data analyst"
+    assert mask_mentions(text, finder.find(text)) == (f"I'm a {ROLE_PLACEHOLDER}, I know {SKILL_PLACEHOLDER} and {SKILL_PLACEHOLDER}, "
+                      f"want to be a {ROLE_PLACEHOLDER}")
+    assert mask_mentions("nothing to see here", []) == "nothing to see here"
+    assert mask_mentions("SQL/Python", finder.find("SQL/Python")) == f"{SKILL_PLACEHOLDER}/{SKILL_PLACEHOLDER}"
