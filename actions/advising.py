@@ -1,7 +1,8 @@
 """The adviser's main move after each message: ask the one missing thing, or (re)build the pathway.
 
-Information arrives in any order and often all at once, so instead of a fixed form this looks at what
-is known and asks only what is missing: goal, then skills, then (once, skippable) constraints.
+The decision is ``catalog.advice.dialogue.next_move`` over an explicit state; this module only reads
+the tracker into that state, calls the domain, and hands the replies to the dispatcher in the
+channel-neutral form every channel renders (text, buttons, the ``pathway`` custom payload).
 """
 
 from __future__ import annotations
@@ -14,31 +15,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.catalog_service import catalog_service
-from actions.rendering import (
-    FOLLOW_UP_BUTTONS,
-    join_names,
-    pathway_text,
-    role_buttons,
-    suggestion_buttons,
-    suggestions_text,
-)
+from catalog.advice import wording
+from catalog.advice.dialogue import CONSTRAINT_SLOTS, AdviserState, Decision, Move, Question, Turn, next_move
+from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
 from catalog.advice.suggestions import closest_roles, suggest_roles
 from catalog.reading.profile import apply_entities
 
-SKIP_INTENTS = {"no_preference", "deny"}
-CONSTRAINT_SLOTS = ("budget", "hours_per_week", "deadline_weeks", "preferred_providers", "avoided_providers",
-                    "free_only", "delivery_mode", "optimise")
-CONSTRAINT_BUTTONS = [
-    {"title": "No limits", "payload": "/no_preference"},
-    {"title": "Free only", "payload": "only free options please"},
-    {"title": "Under $300", "payload": "my budget is $300"},
-    {"title": "5 hours a week", "payload": "I can study 5 hours a week"},
-]
-
 
 def constraints_from(tracker: Tracker) -> Constraints:
-    delivery = tracker.get_slot("delivery_mode")
     return Constraints(
         budget=tracker.get_slot("budget"),
         currency=tracker.get_slot("budget_currency") or "USD",
@@ -47,7 +32,7 @@ def constraints_from(tracker: Tracker) -> Constraints:
         prefer_providers=tuple(tracker.get_slot("preferred_providers") or ()),
         avoid_providers=tuple(tracker.get_slot("avoided_providers") or ()),
         free_only=bool(tracker.get_slot("free_only")),
-        delivery=delivery,
+        delivery=tracker.get_slot("delivery_mode"),
         optimise=tracker.get_slot("optimise") or "balanced",
     )
 
@@ -64,48 +49,65 @@ def build_pathway(tracker: Tracker) -> Pathway:
     )
 
 
+def goal_in_taxonomy(tracker: Tracker) -> bool:
+    goal = tracker.get_slot("career_goal")
+    return not goal or goal in catalog_service().taxonomy.roles
+
+
 def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str | None = None) -> list[EventType]:
-    """Text for the learner plus the ``pathway`` custom payload for widgets and counsellors."""
-    pathway = build_pathway(tracker)
-    dispatcher.utter_message(text=pathway_text(pathway, intro), buttons=FOLLOW_UP_BUTTONS if pathway.steps else [])
-    payload = pathway.as_payload()
-    dispatcher.utter_message(json_message=payload)
+    """The pathway as one neutral reply: its plain text, follow-up buttons and the ``pathway`` payload.
+
+    Each channel renders that one message its own way (bot/channels/): REST passes it on as the contract
+    says, the widget shows cards, Slack shows blocks.
+    """
+    goal = tracker.get_slot("career_goal")
+    if not goal_in_taxonomy(tracker):
+        return _goal_gone(dispatcher, goal)
+    payload = pathway_payload(build_pathway(tracker))
+    if intro:
+        dispatcher.utter_message(text=intro)
+    dispatcher.utter_message(text=wording.pathway_text(payload),
+                             buttons=wording.FOLLOW_UP_BUTTONS if payload["steps"] else [],
+                             json_message=payload)
     return [SlotSet("pathway", payload), SlotSet("last_question", None)]
 
 
+def _goal_gone(dispatcher: CollectingDispatcher, goal: str) -> list[EventType]:
+    """A stored goal the taxonomy no longer has (a renamed role, an old conversation)."""
+    closest = closest_roles(catalog_service().taxonomy, goal)
+    dispatcher.utter_message(text=wording.goal_gone_text(goal, closest), buttons=wording.role_buttons(closest))
+    return [SlotSet("career_goal", None), SlotSet("pathway", None), SlotSet("last_question", Question.GOAL.value)]
+
+
 def understood(tracker: Tracker) -> str | None:
-    """One sentence on what this message told us, so the learner can correct a misreading at once."""
+    """What this message told us, in one sentence, so the learner can correct a misreading at once."""
     entities = tracker.latest_message.get("entities", [])
     change = apply_entities([], [e for e in entities if e.get("entity") in ("skill", "job_role")])
     removed = [e["value"] for e in entities if e.get("entity") == "skill" and e.get("role") == "lacks"]
-    parts = []
-    if change.goal:
-        parts.append(f"you're aiming for {change.goal}")
-    if change.background:
-        parts.append(f"you're coming from {join_names(change.background)}")
-    if change.added:
-        parts.append(f"you know {join_names(change.added)}")
-    if removed:
-        parts.append(f"you don't have {join_names(removed)} (yet)")
-    constraint_bits = []
-    for e in entities:
-        name = e.get("entity")
-        if name == "budget":
-            cur = (e.get("additional_info") or {}).get("currency", "USD")
-            constraint_bits.append(f"a budget of {e['value']:,.0f} {cur}")
-        elif name == "hours_per_week":
-            constraint_bits.append(f"{e['value']:g} hours a week")
-        elif name == "deadline_weeks":
-            constraint_bits.append(f"a deadline of about {e['value']:.0f} weeks")
-        elif name == "free_only":
-            constraint_bits.append("free options only")
-        elif name == "provider":
-            constraint_bits.append(("avoiding " if e.get("role") == "avoid" else "preferring ") + str(e["value"]))
-    if constraint_bits:
-        parts.append(join_names(constraint_bits))
-    if not parts:
-        return None
-    return "Got it: " + "; ".join(parts) + "."
+    constraints = [t for t in (wording.constraint_text(e) for e in entities) if t]
+    return wording.understood_text(change.goal, change.background, change.added, removed, constraints)
+
+
+def adviser_state(tracker: Tracker) -> AdviserState:
+    asked = tracker.get_slot("last_question")
+    return AdviserState(
+        asked=Question(asked) if asked in Question._value2member_map_ else None,
+        goal=tracker.get_slot("career_goal"),
+        goal_in_taxonomy=goal_in_taxonomy(tracker),
+        has_skills=bool(tracker.get_slot("current_skills")),
+        has_background=bool(tracker.get_slot("background_roles")),
+        skills_asked=bool(tracker.get_slot("skills_asked")),
+        constraints_asked=bool(tracker.get_slot("constraints_asked")),
+        constraints_given=any(tracker.get_slot(s) for s in CONSTRAINT_SLOTS),
+        has_pathway=bool(tracker.get_slot("pathway")),
+    )
+
+
+def this_turn(tracker: Tracker) -> Turn:
+    entities = tracker.latest_message.get("entities", [])
+    change = apply_entities([], entities)
+    return Turn(intent=(tracker.latest_message.get("intent") or {}).get("name"), gave_goal=bool(change.goal),
+                gave_skills=bool(change.added), unknown_goal=change.unknown_goal)
 
 
 class ActionAdvise(Action):
@@ -114,76 +116,52 @@ class ActionAdvise(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        last_question = tracker.get_slot("last_question")
-        goal = tracker.get_slot("career_goal")
-        skills = tracker.get_slot("current_skills") or []
-        events: list[EventType] = []
-        note = understood(tracker)
-
-        if last_question == "skills" and intent in SKIP_INTENTS:
-            events.append(SlotSet("skills_asked", True))
-        if last_question == "constraints" and intent in SKIP_INTENTS | {"affirm"}:
+        state, turn = adviser_state(tracker), this_turn(tracker)
+        decision = next_move(state, turn)
+        events: list[EventType] = [SlotSet("skills_asked", True)] if decision.skills_asked != state.skills_asked \
+            else []
+        if decision.constraints_asked != state.constraints_asked:
             events.append(SlotSet("constraints_asked", True))
-        skills_asked = tracker.get_slot("skills_asked") or any(
-            isinstance(e, dict) and e.get("name") == "skills_asked" for e in events)
-        constraints_given = any(tracker.get_slot(s) for s in CONSTRAINT_SLOTS)
-        constraints_done = (tracker.get_slot("constraints_asked") or constraints_given
-                            or last_question == "constraints")
+        return events + self.act(decision, dispatcher, tracker, turn, understood(tracker))
 
-        unknown_goal = apply_entities([], tracker.latest_message.get("entities", [])).unknown_goal
-        if unknown_goal:
-            return events + self._offer_closest(dispatcher, unknown_goal, note, goal)
-        if not goal:
-            if skills or tracker.get_slot("background_roles"):
-                return events + self._suggest(dispatcher, tracker, note)
-            text = (note + " " if note else "") + "What role would you like to move into? For example data analyst, " \
-                   "project manager, instructional designer or robotics technician. If you're not sure, say so " \
-                   "and I'll suggest some."
-            dispatcher.utter_message(text=text)
-            return events + [SlotSet("last_question", "goal")]
-        if not skills and not skills_asked:
-            dispatcher.utter_message(text=(note + " " if note else "") +
-                                     f"Great goal: {goal}. Which skills do you already have? List them any way you "
-                                     f"like, e.g. 'Excel, some SQL and 2 years of customer service'.")
-            return events + [SlotSet("last_question", "skills"), SlotSet("skills_asked", True)]
-        said_all_at_once = bool(note) and "aiming for" in note and "you know" in note
-        if not constraints_done and not said_all_at_once and not tracker.get_slot("pathway") \
-                and intent != "request_pathway":
-            dispatcher.utter_message(
-                text=(note + " " if note else "") + "Any limits I should respect: a budget, hours per week, a "
-                     "deadline, or providers you prefer or want to avoid? Or say 'no preference'.",
-                buttons=CONSTRAINT_BUTTONS,
-            )
-            return events + [SlotSet("last_question", "constraints"), SlotSet("constraints_asked", True)]
-        intro = note
-        if tracker.get_slot("pathway") and intent in ("inform", "refine_pathway", "no_preference"):
-            intro = (note + " " if note else "") + "Here's your updated pathway."
-        return events + send_pathway(dispatcher, tracker, intro)
+    def act(self, decision: Decision, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
+            note: str | None) -> list[EventType]:
+        move, goal = decision.move, tracker.get_slot("career_goal")
+        asked = [SlotSet("last_question", decision.asks.value)] if decision.asks else []
+        if move is Move.OFFER_CLOSEST:
+            closest = closest_roles(catalog_service().taxonomy, turn.unknown_goal or "")
+            dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
+                                                                  goal if state_goal_ok(tracker) else None),
+                                     buttons=wording.role_buttons(closest))
+            return asked
+        if move is Move.GOAL_GONE:
+            return _goal_gone(dispatcher, goal)
+        if move is Move.SUGGEST_ROLES:
+            return suggest(dispatcher, tracker, note)
+        if move is Move.ASK_GOAL:
+            dispatcher.utter_message(text=wording.ask_goal_text(note))
+            return asked
+        if move is Move.ASK_SKILLS:
+            dispatcher.utter_message(text=wording.ask_skills_text(note, goal))
+            return asked
+        if move is Move.ASK_CONSTRAINTS:
+            dispatcher.utter_message(text=wording.ask_constraints_text(note), buttons=wording.CONSTRAINT_BUTTONS)
+            return asked
+        if move is Move.UPDATE_PATHWAY:
+            note = (note + " " if note else "") + "Here's your updated pathway."
+        return send_pathway(dispatcher, tracker, note)
 
-    @staticmethod
-    def _offer_closest(dispatcher: CollectingDispatcher, title: str, note: str | None,
-                       goal: str | None) -> list[EventType]:
-        """A job we have no skill profile for: say so, and offer the nearest roles we can plan for."""
-        svc = catalog_service()
-        closest = closest_roles(svc.taxonomy, title)
-        text = (note + " " if note else "") + f"I don't have a skill profile for {title} yet, so I can't plan a " \
-            f"pathway to it honestly."
-        if closest:
-            text += f" The closest roles I can plan for are {join_names(closest)}: pick one"
-        else:
-            text += " Tell me a related role I might know"
-        text += f", or keep {goal}." if goal else ", or name another role."
-        dispatcher.utter_message(text=text, buttons=role_buttons(closest))
-        return [SlotSet("last_question", "goal")]
 
-    def _suggest(self, dispatcher: CollectingDispatcher, tracker: Tracker, note: str | None) -> list[EventType]:
-        svc = catalog_service()
-        suggestions = suggest_roles(svc.taxonomy, tracker.get_slot("current_skills") or [],
-                                    tracker.get_slot("background_roles") or [])
-        text = (note + " " if note else "") + suggestions_text(suggestions)
-        dispatcher.utter_message(text=text, buttons=suggestion_buttons(suggestions))
-        return [SlotSet("last_question", "goal")]
+def state_goal_ok(tracker: Tracker) -> bool:
+    return bool(tracker.get_slot("career_goal")) and goal_in_taxonomy(tracker)
+
+
+def suggest(dispatcher: CollectingDispatcher, tracker: Tracker, note: str | None) -> list[EventType]:
+    suggestions = suggest_roles(catalog_service().taxonomy, tracker.get_slot("current_skills") or [],
+                                tracker.get_slot("background_roles") or [])
+    text = (note + " " if note else "") + wording.suggestions_text(suggestions)
+    dispatcher.utter_message(text=text, buttons=wording.role_buttons([s.role for s in suggestions]))
+    return [SlotSet("last_question", Question.GOAL.value)]
 
 
 class ActionSuggestRoles(Action):
@@ -193,10 +171,9 @@ class ActionSuggestRoles(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         if not (tracker.get_slot("current_skills") or tracker.get_slot("background_roles")):
-            dispatcher.utter_message(text="Happy to suggest roles. Tell me a few things you're good at or have done "
-                                          "at work (tools, tasks, your current job) and I'll match them to roles.")
-            return [SlotSet("last_question", "skills_for_suggestions")]
-        return ActionAdvise()._suggest(dispatcher, tracker, None)
+            dispatcher.utter_message(response="utter_ask_skills_for_suggestions")
+            return [SlotSet("last_question", Question.SKILLS_FOR_SUGGESTIONS.value)]
+        return suggest(dispatcher, tracker, None)
 
 
 def pathway_step_ids(tracker: Tracker) -> list[str]:

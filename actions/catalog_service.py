@@ -1,12 +1,14 @@
 """One catalogue per action-server process: taxonomy, store and the in-memory recommendation index.
 
-The index is rebuilt when the store's credential count changes, so ``python -m catalog import`` takes
-effect without restarting the action server.
+The index is rebuilt when the store's version changes (every import bumps it in the same transaction),
+checked at most every ``RECHECK_SECONDS``: a re-priced credential shows its new price within that time,
+without restarting the action server.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from catalog.catalogue.store import CatalogStore
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy
 
 logger = logging.getLogger(__name__)
-RECHECK_SECONDS = 30.0
+RECHECK_SECONDS = float(os.environ.get("CATALOG_RECHECK_SECONDS", "5"))
 
 
 @dataclass
@@ -25,7 +27,7 @@ class CatalogService:
     taxonomy: Taxonomy
     store: CatalogStore
     index: CatalogIndex
-    count: int
+    version: int
     checked_at: float
 
 
@@ -40,12 +42,23 @@ def catalog_service() -> CatalogService:
             taxonomy = default_taxonomy()
             store = CatalogStore()
             count = ensure_seeded(store, taxonomy)
-            _service = CatalogService(taxonomy, store, CatalogIndex(*store.snapshot()), count, time.monotonic())
-            logger.info("catalogue loaded: %d credentials from %s", count, store.url)
-        elif time.monotonic() - _service.checked_at > RECHECK_SECONDS:
+            _service = CatalogService(taxonomy, store, CatalogIndex(*store.snapshot()), store.version(),
+                                      time.monotonic())
+            logger.info("catalogue loaded: %d credentials from %s (version %d)", count, store.url, _service.version)
+        elif time.monotonic() - _service.checked_at >= RECHECK_SECONDS:
             _service.checked_at = time.monotonic()
-            count = _service.store.count()
-            if count != _service.count:
+            version = _service.store.version()
+            if version != _service.version:
                 _service.index = CatalogIndex(*_service.store.snapshot())
-                _service.count = count
+                _service.version = version
+                logger.info("catalogue changed: index rebuilt at version %d", version)
         return _service
+
+
+def reset_catalog_service() -> None:
+    """Forget the loaded catalogue (tests point ``CATALOG_DB_URL`` at a new database)."""
+    global _service
+    with _lock:
+        if _service is not None:
+            _service.store.dispose()
+        _service = None

@@ -12,20 +12,17 @@ from rasa_sdk.types import DomainDict
 
 from actions.advising import pathway_step_ids, send_pathway
 from actions.catalog_service import catalog_service
-from actions.rendering import join_names
-from catalog.advice.explanations import (
+from catalog.advice import wording
+from catalog.advice.dialogue import Question
+from catalog.advice.wording import (
     accreditation_answer,
-    find_credential,
     next_answer,
     recognition_answer,
-    step_reference,
     verification_answer,
 )
 from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import INDUSTRIES
-
-NO_PATHWAY = ("I haven't suggested a pathway yet. Tell me the role you're aiming for and the skills you have, "
-              "and I'll put one together.")
+from catalog.reading.references import find_credential, step_reference
 
 
 class _StepAction(Action, ABC):
@@ -39,7 +36,7 @@ class _StepAction(Action, ABC):
             named = find_credential(text, svc.index)
             if named:
                 return 0, named
-            dispatcher.utter_message(text=NO_PATHWAY)
+            dispatcher.utter_message(response="utter_no_pathway")
             return None
         default = int(tracker.get_slot("focus_step") or 1)
         number = step_reference(text, len(ids), None)
@@ -49,11 +46,11 @@ class _StepAction(Action, ABC):
                 return (ids.index(named.id) + 1 if named.id in ids else 0), named
             number = default
         if not 1 <= number <= len(ids):
-            dispatcher.utter_message(text=f"Your pathway has {len(ids)} steps; which one do you mean?")
+            dispatcher.utter_message(response="utter_which_step", steps=len(ids))
             return None
         item = svc.index.get(ids[number - 1])
         if item is None:
-            dispatcher.utter_message(text="That credential is no longer in the catalogue; ask me for a new pathway.")
+            dispatcher.utter_message(response="utter_credential_gone")
             return None
         return number, item
 
@@ -81,12 +78,7 @@ class ActionExplainStep(_StepAction):
         return "action_explain_step"
 
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
-        step = _step_payload(tracker, number)
-        why = step.get("why") or f"{item.record.title} teaches {join_names(item.record.skills)}."
-        flags = [f["reason"] for f in step.get("flags", []) if f["kind"] in ("recognition", "quality", "cost")]
-        caveat = f" One caveat: {flags[0]}" if flags else ""
-        prefix = f"Step {number}, {item.record.title}: " if number else f"{item.record.title}: "
-        return prefix + why + caveat
+        return wording.why_answer(item, number, _step_payload(tracker, number))
 
 
 class ActionStepDetails(_StepAction):
@@ -94,25 +86,7 @@ class ActionStepDetails(_StepAction):
         return "action_step_details"
 
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
-        rec = item.record
-        facts = [f"by {item.provider_name}"]
-        if rec.type:
-            facts.append(rec.type.replace("_", " "))
-        if rec.level:
-            facts.append(f"{rec.level} level")
-        if rec.hours is not None:
-            facts.append(f"about {rec.hours:g} hours")
-        if rec.weeks is not None:
-            facts.append(f"{rec.weeks:g} weeks")
-        if rec.assessment:
-            facts.append(f"assessed by {rec.assessment.replace('_', ' ')}")
-        covers = _step_payload(tracker, number).get("covers") or []
-        text = f"{rec.title} ({', '.join(facts)}) teaches {join_names(rec.skills, 8)}."
-        if covers:
-            text += f" For you it closes {join_names(covers)}."
-        if rec.url:
-            text += f" Details: {rec.url}"
-        return text
+        return wording.step_details_answer(item, _step_payload(tracker, number).get("covers") or [])
 
 
 class ActionAnswerRecognition(_StepAction):
@@ -178,16 +152,15 @@ class ActionAlreadyHave(Action):
         text = tracker.latest_message.get("text") or ""
         item = find_credential(text, svc.index, pathway_step_ids(tracker))
         if item is None:
-            dispatcher.utter_message(text="Which credential do you have? Give me its name, e.g. 'Google Data "
-                                          "Analytics Professional Certificate'.")
+            dispatcher.utter_message(response="utter_which_credential")
             return []
         completed = list(dict.fromkeys((tracker.get_slot("completed_credentials") or []) + [item.id]))
         skills = list(dict.fromkeys((tracker.get_slot("current_skills") or []) + list(item.record.skills)))
         events: list[EventType] = [SlotSet("completed_credentials", completed), SlotSet("current_skills", skills)]
-        intro = f"Nice, {item.record.title} counts: I've added its skills to your profile."
+        intro = wording.already_have_text(item.record.title)
         if not tracker.get_slot("career_goal"):
             dispatcher.utter_message(text=intro + " What role are you aiming for?")
-            return events + [SlotSet("last_question", "goal")]
+            return events + [SlotSet("last_question", Question.GOAL.value)]
         tracker.slots.update({"completed_credentials": completed, "current_skills": skills})
         return events + send_pathway(dispatcher, tracker, intro + " Here's your updated pathway.")
 
@@ -199,17 +172,12 @@ class ActionRefinePathway(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         if not tracker.get_slot("career_goal"):
-            dispatcher.utter_message(text=NO_PATHWAY)
+            dispatcher.utter_message(response="utter_no_pathway")
             return []
         entities = [e for e in tracker.latest_message.get("entities", [])
                     if e.get("entity") in ("budget", "hours_per_week", "deadline_weeks", "free_only", "optimise",
                                            "delivery", "provider")]
         if not entities:
-            dispatcher.utter_message(
-                text="What should I change: cost, time, or providers?",
-                buttons=[{"title": "Cheaper", "payload": "something cheaper"},
-                         {"title": "Faster", "payload": "something faster"},
-                         {"title": "Free only", "payload": "only free ones"}],
-            )
+            dispatcher.utter_message(response="utter_ask_what_to_change", buttons=wording.REFINE_BUTTONS)
             return []
         return send_pathway(dispatcher, tracker, "Here's the pathway with that change.")

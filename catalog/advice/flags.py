@@ -1,6 +1,7 @@
-"""Flags that warn a learner where a credential's recognition, quality, freshness, price or fit is weak.
+"""Flags on a credential whose recognition, quality, freshness, price or fit is weak.
 
-Each flag carries a reason written for the learner, because a bare "quality: low" helps nobody decide.
+A flag holds facts (what was found and the evidence), never sentences: the chat, the widget, Slack and a
+counsellor's console word the same facts their own way (``catalog.advice.wording``).
 """
 
 from __future__ import annotations
@@ -8,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from catalog.catalogue.index import IndexedCredential
-from catalog.catalogue.taxonomy import INDUSTRY_LABELS
 
 STALE_AFTER_DAYS = 365
 MIN_RATING = 4.0
@@ -24,55 +25,63 @@ FLAG_KINDS = ("recognition", "quality", "stale", "cost", "overlap")
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One fact behind a flag: a code (``no_recognition``, ``low_rating``...) and its evidence."""
+
+    code: str
+    facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, **self.facts}
+
+
+@dataclass(frozen=True)
 class Flag:
     kind: str
-    reason: str
+    findings: tuple[Finding, ...]
 
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "reason": self.reason}
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+
+def _flag(kind: str, findings: list[Finding]) -> Flag | None:
+    return Flag(kind, tuple(findings)) if findings else None
 
 
 def recognition_flag(item: IndexedCredential, industry: str | None) -> Flag | None:
     rec = item.record
-    reasons = []
+    found = []
     if not rec.recognized_by:
-        reasons.append("no employer or industry body is on record as recognising it")
+        found.append(Finding("no_recognition"))
     elif industry and rec.industries and industry not in rec.industries:
-        reasons.append(f"its recognition is in {', '.join(INDUSTRY_LABELS.get(i, i) for i in rec.industries)}, "
-                       f"not {INDUSTRY_LABELS.get(industry, industry)}")
+        found.append(Finding("other_industry", {"industries": list(rec.industries), "target": industry}))
     if rec.badge in (None, "none"):
-        reasons.append("it has no verifiable digital badge or certificate link")
-    if not reasons:
-        return None
-    return Flag("recognition", _sentence(reasons))
+        found.append(Finding("no_badge"))
+    return _flag("recognition", found)
 
 
 def quality_flag(item: IndexedCredential) -> Flag | None:
     rec = item.record
-    reasons = []
+    found = []
     provider_accredited = bool(item.provider and item.provider.accreditation)
     if not rec.quality_assurance and not provider_accredited:
-        reasons.append("no accreditation or external quality assurance is on record")
+        found.append(Finding("no_quality_assurance"))
     if rec.rating is not None and rec.rating < MIN_RATING:
-        reasons.append(f"learners rate it {rec.rating:.1f}/5 (below {MIN_RATING:.1f})")
+        found.append(Finding("low_rating", {"rating": rec.rating, "minimum": MIN_RATING}))
     if rec.review_count is not None and rec.review_count < MIN_REVIEWS:
-        reasons.append(f"only {rec.review_count} reviews, too few to judge")
+        found.append(Finding("few_reviews", {"reviews": rec.review_count}))
     if rec.assessment == "none":
-        reasons.append("there is no assessment, so it shows attendance rather than skill")
-    if not reasons:
-        return None
-    return Flag("quality", _sentence(reasons))
+        found.append(Finding("no_assessment"))
+    return _flag("quality", found)
 
 
 def stale_flag(item: IndexedCredential, today: dt.date) -> Flag | None:
     verified = item.record.last_verified
     if verified is None:
-        return Flag("stale", "Its price and content have not been checked against the provider's page yet; "
-                             "confirm them before you enrol.")
-    age = (today - verified).days
-    if age > STALE_AFTER_DAYS:
-        return Flag("stale", f"Its details were last checked on {verified.isoformat()}, over a year ago; "
-                             "confirm price and content before you enrol.")
+        return Flag("stale", (Finding("never_verified"),))
+    if (today - verified).days > STALE_AFTER_DAYS:
+        return Flag("stale", (Finding("verified_long_ago", {"verified": verified.isoformat()}),))
     return None
 
 
@@ -84,9 +93,13 @@ def cost_flag(item: IndexedCredential, peers: Iterable[IndexedCredential]) -> Fl
         return None
     median = statistics.median(prices)
     if median > 0 and item.known_usd > COST_OUTLIER_RATIO * median and item.known_usd - median > 50:
-        return Flag("cost", f"At about ${item.known_usd:,.0f} it costs over {COST_OUTLIER_RATIO:.0f}x the "
-                            f"${median:,.0f} median of {len(prices)} credentials teaching the same skills.")
+        return Flag("cost", (Finding("cost_outlier", {"usd": item.known_usd, "ratio": COST_OUTLIER_RATIO,
+                                                      "median_usd": median, "peers": len(prices)}),))
     return None
+
+
+def over_budget_flag(total_usd: float, budget: float, currency: str) -> Flag:
+    return Flag("cost", (Finding("over_budget", {"total_usd": total_usd, "budget": budget, "currency": currency}),))
 
 
 def overlap_flag(item: IndexedCredential, known_skills: set[str], earlier: Iterable[IndexedCredential]) -> Flag | None:
@@ -95,18 +108,12 @@ def overlap_flag(item: IndexedCredential, known_skills: set[str], earlier: Itera
         already |= other.skills
     repeated = item.skills & already
     if item.skills and len(repeated) / len(item.skills) >= OVERLAP_SHARE:
-        return Flag("overlap", f"{len(repeated)} of its {len(item.skills)} skills are ones you have or get from "
-                               f"an earlier step ({', '.join(sorted(repeated)[:4])}).")
+        return Flag("overlap", (Finding("repeats_skills", {"repeated": sorted(repeated),
+                                                           "skills": len(item.skills)}),))
     return None
 
 
 def too_many_badges_flag(steps: int) -> Flag | None:
     if steps > MAX_FOCUSED_STEPS:
-        return Flag("overlap", f"{steps} credentials is a lot for one goal: many badges can dilute a profile, "
-                               "so finish the first ones and add the rest only if employers ask for them.")
+        return Flag("overlap", (Finding("too_many_badges", {"steps": steps}),))
     return None
-
-
-def _sentence(parts: list[str]) -> str:
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."

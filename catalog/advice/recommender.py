@@ -13,8 +13,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from catalog.advice.flags import (
+    Finding,
     Flag,
     cost_flag,
+    over_budget_flag,
     overlap_flag,
     quality_flag,
     recognition_flag,
@@ -62,11 +64,23 @@ class GapSkill:
     weight: float
 
 
+@dataclass(frozen=True)
+class Rationale:
+    """Why a step was chosen, as facts: what it covers, what it beat and on which grounds
+    (``advantages``: cheaper, shorter, more_recognised, better_evidenced, closes_more), or which step it
+    prepares for."""
+
+    covers: tuple[str, ...]
+    runner_up: tuple[str, str] | None = None  # (title, provider)
+    advantages: tuple[Finding, ...] = ()
+    prepares_for: str | None = None
+
+
 @dataclass
 class PathwayStep:
     item: IndexedCredential
     covers: list[str]
-    why: str
+    why: Rationale
     runner_up: str | None = None
     flags: list[Flag] = field(default_factory=list)
     required_by: str | None = None  # set when the step is only here as another step's prerequisite
@@ -81,7 +95,7 @@ class Pathway:
     steps: list[PathwayStep]
     uncovered: list[str]
     constraints: Constraints
-    notes: list[str] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     practice_skills: list[str] = field(default_factory=list)  # uncovered, but shown through work, not courses
 
@@ -101,41 +115,6 @@ class Pathway:
     def step(self, number: int) -> PathwayStep | None:
         return self.steps[number - 1] if 1 <= number <= len(self.steps) else None
 
-    def as_payload(self) -> dict[str, Any]:
-        """The ``custom`` payload of the recommendation message (the contract in README)."""
-        return {
-            "type": "pathway",
-            "goal": self.goal,
-            "current_skills": list(self.current_skills),
-            "gap": [g.skill for g in self.gap],
-            "steps": [_step_payload(s) for s in self.steps],
-            "total_hours": self.total_hours,
-            "total_cost": self.total_cost_usd,
-            "currency": "USD",
-            "uncovered": list(self.uncovered),
-            "notes": list(self.notes),
-            "flags": [f.as_dict() for f in self.flags],
-        }
-
-
-def _step_payload(step: PathwayStep) -> dict[str, Any]:
-    rec = step.item.record
-    return {
-        "id": rec.id,
-        "title": rec.title,
-        "provider": step.item.provider_name,
-        "url": rec.url,
-        "skills": list(rec.skills),
-        "covers": list(step.covers),
-        "hours": rec.hours if rec.hours is not None else (round(step.item.est_hours, 1) if rec.weeks else None),
-        "cost": 0.0 if is_free(rec) else rec.cost,
-        "currency": rec.currency or "USD",
-        "type": rec.type,
-        "level": rec.level,
-        "why": step.why,
-        "runner_up": step.runner_up,
-        "flags": [f.as_dict() for f in step.flags],
-    }
 
 
 class UnknownRole(ValueError):
@@ -341,22 +320,21 @@ def _order(steps: list[IndexedCredential]) -> list[IndexedCredential]:
     return ordered
 
 
-def _why(item: IndexedCredential, covers: list[str], runner: IndexedCredential | None, c: Constraints) -> str:
-    text = f"Covers {', '.join(covers)} from your gap"
+def _why(item: IndexedCredential, covers: list[str], runner: IndexedCredential | None) -> Rationale:
     if runner is None:
-        return text + "; no other credential in the catalogue covers these within your constraints."
-    reasons = []
+        return Rationale(tuple(covers))
+    better = []
     if item.known_usd is not None and runner.known_usd is not None and item.known_usd < runner.known_usd:
-        reasons.append(f"cheaper (${item.known_usd:,.0f} vs ${runner.known_usd:,.0f})")
+        better.append(Finding("cheaper", {"usd": item.known_usd, "runner_up_usd": runner.known_usd}))
     if item.est_hours + 1 < runner.est_hours:
-        reasons.append(f"shorter (about {item.est_hours:.0f} vs {runner.est_hours:.0f} hours)")
+        better.append(Finding("shorter", {"hours": round(item.est_hours), "runner_up_hours": round(runner.est_hours)}))
     if len(item.record.recognized_by) > len(runner.record.recognized_by):
-        reasons.append("more widely recognised")
+        better.append(Finding("more_recognised"))
     if item.quality_penalty < runner.quality_penalty:
-        reasons.append("better evidenced (accreditation, assessment, verifiable badge)")
-    if not reasons:
-        reasons.append("closes more of your gap for the effort")
-    return f"{text}; chosen over {runner.record.title} ({runner.provider_name}): {', '.join(reasons)}."
+        better.append(Finding("better_evidenced"))
+    if not better:
+        better.append(Finding("closes_more"))
+    return Rationale(tuple(covers), (runner.record.title, runner.provider_name), tuple(better))
 
 
 def recommend_pathway(
@@ -402,7 +380,7 @@ def recommend_pathway(
         runner_of.update({item.id: runner for item, runner in greedy})
         chosen = _drop_redundant(chosen + [item for item, _ in greedy], set(weights))
         chosen = _improve_by_swaps(chosen, pool, set(weights), c)
-    notes: list[str] = []
+    notes: list[Finding] = []
     chosen = _add_prerequisites(index, chosen, known, completed, c, notes)
     ordered = _order(chosen)
 
@@ -413,8 +391,8 @@ def recommend_pathway(
         covers = [g.skill for g in gap if g.skill in item.skills and g.skill not in covered]
         covered |= set(covers)
         required_by = next((o.record.title for o in ordered if item.id in o.record.prerequisites), None)
-        why = (f"Recommended before {required_by}, which builds on it." if required_by and not covers
-               else _why(item, covers or sorted(item.skills & set(weights)), runner_of.get(item.id), c))
+        why = (Rationale((), prepares_for=required_by) if required_by and not covers
+               else _why(item, covers or sorted(item.skills & set(weights)), runner_of.get(item.id)))
         peers = candidate_pool(index, covers or list(item.skills), Constraints())
         flags = [f for f in (
             recognition_flag(item, role.industry),
@@ -430,7 +408,7 @@ def recommend_pathway(
     uncovered = [g.skill for g in gap if g.skill not in covered]
     soft_left = [u for u in uncovered if u not in anchor]
     if soft_left:
-        notes.append(f"{', '.join(soft_left)}: best shown through work and projects rather than another credential.")
+        notes.append(Finding("practice_skills", {"skills": soft_left}))
     pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
                       notes, practice_skills=soft_left)
     _budget_and_time_notes(pathway)
@@ -446,7 +424,7 @@ def _add_prerequisites(
     known: set[str],
     completed: list[str],
     c: Constraints,
-    notes: list[str],
+    notes: list[Finding],
 ) -> list[IndexedCredential]:
     result = list(chosen)
     for item in chosen:
@@ -455,36 +433,31 @@ def _add_prerequisites(
             if pre is None or pre_id in completed or any(r.id == pre_id for r in result):
                 continue
             if pre.skills <= known:
-                notes.append(f"{item.record.title} expects {pre.record.title} first; you already have its "
-                             f"skills, so it is left out.")
+                notes.append(Finding("prerequisite_known", {"step": item.record.title,
+                                                            "prerequisite": pre.record.title}))
                 continue
             if len(result) >= c.max_steps:
-                notes.append(f"{item.record.title} expects {pre.record.title} first; take it beforehand if you "
-                             f"are new to {join(sorted(pre.skills)[:3])}.")
+                notes.append(Finding("prerequisite_no_room", {"step": item.record.title,
+                                                              "prerequisite": pre.record.title,
+                                                              "skills": sorted(pre.skills)[:3]}))
                 continue
             if not _allowed(pre, c.with_changes(exclude_ids=())):
-                notes.append(f"{item.record.title} expects {pre.record.title} first, which your constraints exclude.")
+                notes.append(Finding("prerequisite_excluded", {"step": item.record.title,
+                                                               "prerequisite": pre.record.title}))
                 continue
             result.append(pre)
     return result
-
-
-def join(names: list[str]) -> str:
-    return ", ".join(names)
 
 
 def _budget_and_time_notes(p: Pathway) -> None:
     c = p.constraints
     budget = c.budget_usd
     if budget is not None and p.total_cost_usd > budget:
-        p.flags.append(Flag("cost", f"The known prices add up to ${p.total_cost_usd:,.0f}, over your budget of "
-                                    f"{c.budget:,.0f} {c.currency}."))
+        p.flags.append(over_budget_flag(p.total_cost_usd, c.budget, c.currency))
     if p.unknown_cost_steps:
-        p.notes.append("Some steps are priced by subscription or on request; their cost is not included in the total.")
+        p.notes.append(Finding("subscription_costs"))
     if c.hours_per_week and p.total_hours:
         weeks = p.total_hours / c.hours_per_week
-        if c.deadline_weeks and weeks > c.deadline_weeks:
-            p.notes.append(f"At {c.hours_per_week:g} hours a week this takes about {weeks:.0f} weeks, longer than your "
-                           f"{c.deadline_weeks:g}-week deadline.")
-        else:
-            p.notes.append(f"At {c.hours_per_week:g} hours a week this takes about {weeks:.0f} weeks.")
+        late = bool(c.deadline_weeks and weeks > c.deadline_weeks)
+        p.notes.append(Finding("pace", {"hours_per_week": c.hours_per_week, "weeks": round(weeks),
+                                        "deadline_weeks": c.deadline_weeks if late else None}))

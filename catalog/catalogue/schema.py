@@ -7,10 +7,21 @@ up by skill, and must not scan the catalogue to do it.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
+
+
+class CatalogVersionRow(Base):
+    """One row whose ``version`` every write bumps in its own transaction, so readers holding an
+    in-memory index know cheaply when to rebuild it (a re-priced credential leaves the count unchanged)."""
+
+    __tablename__ = "catalog_version"
+
+    id = Column(Integer, primary_key=True)
+    version = Column(Integer, nullable=False, default=0)
+    changed_at = Column(DateTime, nullable=True)
 
 
 class ProviderRow(Base):

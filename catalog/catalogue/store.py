@@ -6,6 +6,7 @@ either lands whole or not at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
-from catalog.catalogue.schema import Base, CredentialRow, CredentialSkillRow, ProviderRow
+from catalog.catalogue.schema import Base, CatalogVersionRow, CredentialRow, CredentialSkillRow, ProviderRow
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "var" / "catalog.db"
@@ -62,6 +63,12 @@ class CatalogStore:
     def count(self) -> int:
         with self.session() as s:
             return s.execute(select(func.count()).select_from(CredentialRow)).scalar_one()
+
+    def version(self) -> int:
+        """Bumped by every write; 0 for a catalogue never written."""
+        with self.session() as s:
+            row = s.get(CatalogVersionRow, 1)
+            return row.version if row else 0
 
     def provider_ids(self) -> set[str]:
         with self.session() as s:
@@ -120,10 +127,20 @@ class CatalogStore:
                     s.delete(existing)
                     s.flush()
                 s.add(_credential_row(c))
+            _bump_version(s)
         return len(providers), len(credentials)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _bump_version(s: Session) -> None:
+    row = s.get(CatalogVersionRow, 1, with_for_update=True)
+    if row is None:
+        s.add(CatalogVersionRow(id=1, version=1, changed_at=dt.datetime.now(dt.timezone.utc)))
+    else:
+        row.version += 1
+        row.changed_at = dt.datetime.now(dt.timezone.utc)
 
 
 # -- conversions ------------------------------------------------------------------------------------------------

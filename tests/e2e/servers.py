@@ -99,11 +99,12 @@ def _wait(url: str, proc: subprocess.Popen, log: Path, seconds: float = 240.0) -
     raise RuntimeError(f"server not ready after {seconds}s:\n{log.read_text()[-4000:]}")
 
 
-def start_servers(workdir: Path) -> Servers:
+def start_servers(workdir: Path, extra_env: dict[str, str] | None = None) -> Servers:
+    """Action server and Rasa server on free ports; ``extra_env`` is added to both (e.g. WIDGET_ORIGINS)."""
     model = latest_model()
     action_port, rasa_port = free_port(), free_port()
     token = "test-token"
-    env = server_env({"CATALOG_DB_URL": f"sqlite:///{workdir}/catalog.db"})
+    env = server_env({"CATALOG_DB_URL": f"sqlite:///{workdir}/catalog.db", **(extra_env or {})})
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'

@@ -12,6 +12,7 @@ from catalog.advice.flags import (
     stale_flag,
     too_many_badges_flag,
 )
+from catalog.advice.wording import flag_reason
 from catalog.catalogue.index import CatalogIndex
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 
@@ -38,22 +39,22 @@ def test_a_strong_credential_raises_no_flags() -> None:
 
 
 def test_recognition_flags() -> None:
-    assert "No employer or industry body" in recognition_flag(item(recognized_by=[]), "it").reason
-    assert "not healthcare" in recognition_flag(item(), "healthcare").reason
-    assert "verifiable digital badge" in recognition_flag(item(badge="none"), "it").reason
+    assert "No employer or industry body" in flag_reason(recognition_flag(item(recognized_by=[]), "it"))
+    assert "not healthcare" in flag_reason(recognition_flag(item(), "healthcare"))
+    assert "verifiable digital badge" in flag_reason(recognition_flag(item(badge="none"), "it"))
 
 
 def test_quality_flags() -> None:
-    assert "accreditation" in quality_flag(item(quality_assurance=[])).reason.lower()
+    assert "accreditation" in flag_reason(quality_flag(item(quality_assurance=[]))).lower()
     assert quality_flag(item(quality_assurance=[], provider="accredited")) is None
-    assert "3.6/5" in quality_flag(item(rating=3.6)).reason
-    assert "Only 12 reviews" in quality_flag(item(review_count=12)).reason
-    assert "no assessment" in quality_flag(item(assessment="none")).reason.lower()
+    assert "3.6/5" in flag_reason(quality_flag(item(rating=3.6)))
+    assert "Only 12 reviews" in flag_reason(quality_flag(item(review_count=12)))
+    assert "no assessment" in flag_reason(quality_flag(item(assessment="none"))).lower()
 
 
 def test_stale_flags() -> None:
-    assert "2025-01-01" in stale_flag(item(last_verified=dt.date(2025, 1, 1)), TODAY).reason
-    assert "not been checked" in stale_flag(item(last_verified=None), TODAY).reason
+    assert "2025-01-01" in flag_reason(stale_flag(item(last_verified=dt.date(2025, 1, 1)), TODAY))
+    assert "not been checked" in flag_reason(stale_flag(item(last_verified=None), TODAY))
 
 
 def test_cost_flag_compares_with_peers_teaching_the_same_skills() -> None:
@@ -61,12 +62,12 @@ def test_cost_flag_compares_with_peers_teaching_the_same_skills() -> None:
                                                       skills=["A"], cost=c, currency="USD")
                                      for i, c in enumerate([80, 100, 120, 2000])])
     peers = index.teaching("A")
-    assert "median" in cost_flag(index.get("p3"), peers).reason
+    assert "median" in flag_reason(cost_flag(index.get("p3"), peers))
     assert cost_flag(index.get("p1"), peers) is None
 
 
 def test_overlap_flags() -> None:
     x = item(skills=["A", "B", "C"])
-    assert "2 of its 3 skills" in overlap_flag(x, {"A", "B"}, []).reason
+    assert "2 of its 3 skills" in flag_reason(overlap_flag(x, {"A", "B"}, []))
     assert overlap_flag(x, {"A"}, []) is None
     assert too_many_badges_flag(6).kind == "overlap" and too_many_badges_flag(3) is None

@@ -7,7 +7,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, recommend_pathway
+from catalog.advice.wording import flag_reason, note_text, why_text
 from catalog.catalogue.index import CatalogIndex
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 from catalog.catalogue.taxonomy import Role, Skill, Taxonomy
@@ -64,7 +66,7 @@ def test_pathway_properties(creds, role_skills, held, budget) -> None:
         assert gap & teachable <= covered
     # The budget is respected, or the overrun is flagged with a reason.
     if budget is not None and p.total_cost_usd > budget + 1e-6:
-        assert any(f.kind == "cost" and "budget" in f.reason for f in p.flags)
+        assert any(f.kind == "cost" and "budget" in flag_reason(f) for f in p.flags)
     assert len(p.steps) == len({s.item.id for s in p.steps})
 
 
@@ -87,9 +89,9 @@ def test_a_prerequisite_outside_the_gap_is_added_unless_the_learner_has_its_skil
     tx = taxonomy_for({"S2": 1.0})
     p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
     assert [s.item.id for s in p.steps] == ["base", "adv"]
-    assert p.steps[0].required_by == "Cred adv" and "Recommended before" in p.steps[0].why
+    assert p.steps[0].required_by == "Cred adv" and "Recommended before" in why_text(p.steps[0].why)
     p2 = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", ["S7"], Constraints(), today=TODAY)
-    assert [s.item.id for s in p2.steps] == ["adv"] and any("left out" in n for n in p2.notes)
+    assert [s.item.id for s in p2.steps] == ["adv"] and any("left out" in note_text(n) for n in p2.notes)
 
 
 def test_preferences_cheaper_and_providers() -> None:
@@ -115,7 +117,8 @@ def test_each_step_says_why_it_beat_the_runner_up() -> None:
                           today=TODAY)
     step = p.steps[0]
     assert step.item.id == "a" and step.runner_up == "Cred b"
-    assert "Covers S1" in step.why and "chosen over Cred b" in step.why and "cheaper" in step.why
+    why = why_text(step.why)
+    assert "Covers S1" in why and "chosen over Cred b" in why and "cheaper" in why
 
 
 def test_completed_credentials_count_as_skills_and_are_not_recommended_again() -> None:
@@ -127,8 +130,8 @@ def test_completed_credentials_count_as_skills_and_are_not_recommended_again() -
 
 def test_payload_matches_the_contract() -> None:
     creds = [cred("a", ["S1"], cost=None, pricing="subscription")]
-    payload = recommend_pathway(taxonomy_for({"S1": 1}), CatalogIndex(PROVIDERS, creds), "Target", ["S9"],
-                                Constraints(), today=TODAY).as_payload()
+    payload = pathway_payload(recommend_pathway(taxonomy_for({"S1": 1}), CatalogIndex(PROVIDERS, creds), "Target",
+                                                ["S9"], Constraints(), today=TODAY))
     assert payload["type"] == "pathway" and payload["goal"] == "Target"
     assert set(payload) >= {"goal", "current_skills", "gap", "steps", "total_hours", "total_cost", "uncovered"}
     step = payload["steps"][0]

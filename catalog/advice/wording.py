@@ -1,0 +1,481 @@
+"""Every composed sentence the learner reads: pathways, flags, notes, reasons, summaries, suggestions.
+
+Fixed replies live in ``domain.yml`` as responses; anything built from facts is worded here and only
+here, so the chat text, the widget's cards, Slack's blocks and the counsellor's console say the same
+thing in the same words. Functions that render a pathway read the channel-neutral payload
+(``catalog.advice.payload``), the one form every channel receives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from catalog.catalogue.index import CatalogIndex, IndexedCredential
+from catalog.catalogue.taxonomy import INDUSTRY_LABELS
+
+# Labels of the flag kinds, as a badge or a heading shows them.
+FLAG_LABELS = {"recognition": "Recognition", "quality": "Quality", "stale": "Check details", "cost": "Cost",
+               "overlap": "Overlap"}
+# Kinds shown inline under a step in plain text; ``stale`` is summed up once below the steps instead.
+INLINE_FLAG_KINDS = ("recognition", "quality", "cost", "overlap")
+DEFAULT_HOURS_PER_WEEK = 5.0  # the pace a timeline assumes when the learner gave none
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
+
+FOLLOW_UP_BUTTONS = [
+    {"title": "Why step 1?", "payload": "/ask_why"},
+    {"title": "Something cheaper", "payload": "something cheaper"},
+    {"title": "Is it recognised?", "payload": "/ask_recognition"},
+]
+CONSTRAINT_BUTTONS = [
+    {"title": "No limits", "payload": "/no_preference"},
+    {"title": "Free only", "payload": "only free options please"},
+    {"title": "Under $300", "payload": "my budget is $300"},
+    {"title": "5 hours a week", "payload": "I can study 5 hours a week"},
+]
+REFINE_BUTTONS = [
+    {"title": "Cheaper", "payload": "something cheaper"},
+    {"title": "Faster", "payload": "something faster"},
+    {"title": "Free only", "payload": "only free ones"},
+]
+
+
+def join_names(names: Iterable[str], limit: int = 6) -> str:
+    names = list(names)
+    if len(names) > limit:
+        names = names[:limit] + [f"{len(names) - limit} more"]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def money(amount: float | None, currency: str | None) -> str:
+    if amount is None:
+        return "price not stated"
+    if amount == 0:
+        return "free"
+    symbol = CURRENCY_SYMBOLS.get((currency or "USD").upper())
+    return f"{symbol}{amount:,.0f}" if symbol else f"{amount:,.0f} {currency}"
+
+
+def industry(code: str) -> str:
+    return INDUSTRY_LABELS.get(code, code)
+
+
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(p for p in parts if p)
+    return (text[0].upper() + text[1:] + ".") if text else ""
+
+
+# --- flags and notes ------------------------------------------------------------------------------------
+
+def finding_text(code: str, facts: Mapping[str, Any]) -> str:
+    """One finding as a clause (no capital, no full stop), so several can make one sentence."""
+    if code == "no_recognition":
+        return "no employer or industry body is on record as recognising it"
+    if code == "other_industry":
+        return (f"its recognition is in {', '.join(industry(i) for i in facts['industries'])}, "
+                f"not {industry(facts['target'])}")
+    if code == "no_badge":
+        return "it has no verifiable digital badge or certificate link"
+    if code == "no_quality_assurance":
+        return "no accreditation or external quality assurance is on record"
+    if code == "low_rating":
+        return f"learners rate it {facts['rating']:.1f}/5 (below {facts['minimum']:.1f})"
+    if code == "few_reviews":
+        return f"only {facts['reviews']} reviews, too few to judge"
+    if code == "no_assessment":
+        return "there is no assessment, so it shows attendance rather than skill"
+    if code == "never_verified":
+        return "its price and content have not been checked against the provider's page yet; confirm them " \
+               "before you enrol"
+    if code == "verified_long_ago":
+        return f"its details were last checked on {facts['verified']}, over a year ago; confirm price and " \
+               f"content before you enrol"
+    if code == "cost_outlier":
+        return (f"at about ${facts['usd']:,.0f} it costs over {facts['ratio']:.0f}x the ${facts['median_usd']:,.0f} "
+                f"median of {facts['peers']} credentials teaching the same skills")
+    if code == "over_budget":
+        return (f"the known prices add up to ${facts['total_usd']:,.0f}, over your budget of "
+                f"{facts['budget']:,.0f} {facts['currency']}")
+    if code == "repeats_skills":
+        repeated = facts["repeated"]
+        return (f"{len(repeated)} of its {facts['skills']} skills are ones you have or get from an earlier step "
+                f"({', '.join(repeated[:4])})")
+    if code == "too_many_badges":
+        return (f"{facts['steps']} credentials is a lot for one goal: many badges can dilute a profile, so finish "
+                f"the first ones and add the rest only if employers ask for them")
+    raise KeyError(f"no wording for finding {code!r}")
+
+
+def flag_reason(flag: Any) -> str:
+    """A flag (``catalog.advice.flags.Flag``) as the sentence a learner reads."""
+    return _sentence([finding_text(f.code, f.facts) for f in flag.findings])
+
+
+def note_text(note: Any) -> str:
+    """A pathway note (a ``Finding``) as a sentence."""
+    f = note.facts
+    if note.code == "practice_skills":
+        return f"{', '.join(f['skills'])}: best shown through work and projects rather than another credential."
+    if note.code == "prerequisite_known":
+        return f"{f['step']} expects {f['prerequisite']} first; you already have its skills, so it is left out."
+    if note.code == "prerequisite_no_room":
+        return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
+                f"{', '.join(f['skills'])}.")
+    if note.code == "prerequisite_excluded":
+        return f"{f['step']} expects {f['prerequisite']} first, which your constraints exclude."
+    if note.code == "subscription_costs":
+        return "Some steps are priced by subscription or on request; their cost is not included in the total."
+    if note.code == "pace":
+        text = f"At {f['hours_per_week']:g} hours a week this takes about {f['weeks']:.0f} weeks"
+        return text + (f", longer than your {f['deadline_weeks']:g}-week deadline." if f["deadline_weeks"] else ".")
+    raise KeyError(f"no wording for note {note.code!r}")
+
+
+ADVANTAGES = {
+    "more_recognised": "more widely recognised",
+    "better_evidenced": "better evidenced (accreditation, assessment, verifiable badge)",
+    "closes_more": "closes more of your gap for the effort",
+}
+
+
+def why_text(why: Any) -> str:
+    """A step's ``Rationale`` as the answer to "why this one?"."""
+    if why.prepares_for and not why.covers:
+        return f"Recommended before {why.prepares_for}, which builds on it."
+    text = f"Covers {', '.join(why.covers)} from your gap"
+    if why.runner_up is None:
+        return text + "; no other credential in the catalogue covers these within your constraints."
+    reasons = []
+    for a in why.advantages:
+        if a.code == "cheaper":
+            reasons.append(f"cheaper (${a.facts['usd']:,.0f} vs ${a.facts['runner_up_usd']:,.0f})")
+        elif a.code == "shorter":
+            reasons.append(f"shorter (about {a.facts['hours']:.0f} vs {a.facts['runner_up_hours']:.0f} hours)")
+        else:
+            reasons.append(ADVANTAGES[a.code])
+    title, provider = why.runner_up
+    return f"{text}; chosen over {title} ({provider}): {', '.join(reasons)}."
+
+
+# --- a pathway, from its payload --------------------------------------------------------------------------
+
+def step_price(step: Mapping[str, Any]) -> str:
+    if step.get("pricing") == "subscription" and step.get("cost") is None:
+        return "subscription"
+    return money(step.get("cost"), step.get("currency"))
+
+
+def step_duration(step: Mapping[str, Any]) -> str | None:
+    """"~181 h" when stated; "~6 weeks" when only weeks are stated; None when neither is."""
+    if step.get("hours") is not None and not step.get("hours_estimated"):
+        return f"~{step['hours']:g} h"
+    if step.get("weeks") is not None:
+        return f"~{step['weeks']:g} weeks"
+    return None
+
+
+def step_facts(step: Mapping[str, Any]) -> list[str]:
+    """Provider, duration and price, in the order a card or a line shows them."""
+    return [step["provider"], *filter(None, [step_duration(step)]), step_price(step)]
+
+
+def step_headline(step: Mapping[str, Any]) -> str:
+    """What the step does for the learner: the gap skills it covers, or what it prepares for."""
+    if step.get("covers"):
+        return f"covers {join_names(step['covers'], 4)}"
+    if step.get("required_by"):
+        return f"recommended before {step['required_by']}"
+    return ""
+
+
+def inline_flags(step: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [f for f in step.get("flags", []) if f["kind"] in INLINE_FLAG_KINDS]
+
+
+def pathway_heading(payload: Mapping[str, Any]) -> str:
+    n = len(payload["steps"])
+    return f"Your pathway to {payload['goal']} ({n} step{'s' if n != 1 else ''}):"
+
+
+def empty_pathway_text(payload: Mapping[str, Any]) -> str | None:
+    """The whole answer when there is no step to show, else None."""
+    if not payload["gap"]:
+        return (f"You already have every core skill for {payload['goal']}. Show them off with a portfolio "
+                f"project; a credential is optional.")
+    if not payload["steps"]:
+        return (f"I couldn't find credentials for {payload['goal']} within your constraints. Try relaxing the "
+                f"budget or provider choices.")
+    return None
+
+
+def totals_line(payload: Mapping[str, Any]) -> str:
+    total = f"Total: about {payload['total_hours']:g} hours" if payload["total_hours"] else "Total hours not stated"
+    cost = f"${payload['total_cost']:,.0f} in stated prices" if payload["total_cost"] else "no stated fees"
+    subscriptions = any(s.get("cost") is None for s in payload["steps"])
+    return f"{total}; {cost}" + (" plus subscriptions." if subscriptions else ".")
+
+
+def pathway_remarks(payload: Mapping[str, Any]) -> list[str]:
+    """What follows the steps: skills no credential covers, listings to re-check, notes, pathway flags."""
+    lines = []
+    missing = [u for u in payload["uncovered"] if u not in payload.get("practice_skills", [])]
+    if missing:
+        lines.append(f"Not covered by any credential that fits: {join_names(missing)}.")
+    stale = sum(1 for s in payload["steps"] if any(f["kind"] == "stale" for f in s.get("flags", [])))
+    if stale:
+        lines.append(f"Check current prices on the provider pages: {stale} of these listings haven't been "
+                     f"re-verified in the last 12 months.")
+    codes = payload.get("note_codes") or [None] * len(payload.get("notes", []))
+    lines += [n for n, code in zip(payload.get("notes", []), codes, strict=True) if code != "subscription_costs"]
+    lines += [f"⚠ {f['reason']}" for f in payload.get("flags", [])]
+    return lines
+
+
+def step_line(number: int, step: Mapping[str, Any]) -> str:
+    line = f"{number}. {step['title']} ({', '.join(step_facts(step))})"
+    headline = step_headline(step)
+    if headline:
+        line += f": {headline}"
+    warnings = [f["reason"] for f in inline_flags(step)]
+    if warnings:
+        line += "\n   ⚠ " + " ".join(warnings[:2])
+    return line
+
+
+def pathway_text(payload: Mapping[str, Any]) -> str:
+    """The whole pathway as plain text: what REST, a terminal, and notifications show."""
+    empty = empty_pathway_text(payload)
+    if empty:
+        return empty
+    lines = [pathway_heading(payload)]
+    lines += [step_line(i, s) for i, s in enumerate(payload["steps"], 1)]
+    lines.append(totals_line(payload))
+    lines += pathway_remarks(payload)
+    return "\n".join(lines)
+
+
+def timeline(payload: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each step's weeks at the learner's pace (their hours a week, or the default), one after another.
+
+    A step whose hours are not stated has no place on the timeline (``weeks`` None), rather than a guess
+    dressed up as a fact; hours derived from stated weeks are marked ``estimated``.
+    """
+    pace = payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
+    out, week = [], 0.0
+    for step in payload["steps"]:
+        hours = step.get("hours")
+        weeks = round(hours / pace, 1) if hours else None
+        out.append({"id": step["id"], "title": step["title"], "start_week": week if weeks else None,
+                    "weeks": weeks, "estimated": bool(step.get("hours_estimated"))})
+        week += weeks or 0.0
+    return out
+
+
+def pace_text(payload: Mapping[str, Any]) -> str:
+    stated = payload.get("hours_per_week")
+    pace = stated or DEFAULT_HOURS_PER_WEEK
+    return f"At {pace:g} hours a week" + ("" if stated else " (a default; tell me your own pace)")
+
+
+# --- profile, suggestions --------------------------------------------------------------------------------
+
+def understood_text(goal: str | None, background: list[str], added: list[str], removed: list[str],
+                    constraints: list[str]) -> str | None:
+    """One sentence on what a message told us, so the learner can correct a misreading at once."""
+    parts = []
+    if goal:
+        parts.append(f"you're aiming for {goal}")
+    if background:
+        parts.append(f"you're coming from {join_names(background)}")
+    if added:
+        parts.append(f"you know {join_names(added)}")
+    if removed:
+        parts.append(f"you don't have {join_names(removed)} (yet)")
+    if constraints:
+        parts.append(join_names(constraints))
+    return ("Got it: " + "; ".join(parts) + ".") if parts else None
+
+
+def constraint_text(entity: Mapping[str, Any]) -> str | None:
+    name, value = entity.get("entity"), entity.get("value")
+    if name == "budget":
+        currency = (entity.get("additional_info") or {}).get("currency", "USD")
+        return f"a budget of {value:,.0f} {currency}"
+    if name == "hours_per_week":
+        return f"{value:g} hours a week"
+    if name == "deadline_weeks":
+        return f"a deadline of about {value:.0f} weeks"
+    if name == "free_only":
+        return "free options only"
+    if name == "provider":
+        return ("avoiding " if entity.get("role") == "avoid" else "preferring ") + str(value)
+    return None
+
+
+def suggestions_text(suggestions: list[Any]) -> str:
+    from_background = not any(s.fit for s in suggestions) and any(s.likely for s in suggestions)
+    lines = [f"Based on your {'background' if from_background else 'skills'}, these roles fit best:"]
+    for i, s in enumerate(suggestions, 1):
+        parts = [f"you have {s.fit:.0%} of the core skills"] if s.fit or not s.likely else []
+        if s.likely:
+            parts.append(f"your background likely covers {join_names(s.likely[:3])}")
+        gap = f"{len(s.gap)} skill{'s' if len(s.gap) != 1 else ''} to learn" if s.gap else "no gap"
+        parts.append(gap + (f", e.g. {join_names(s.gap[:3])}" if s.gap else ""))
+        lines.append(f"{i}. {s.role} ({industry(s.industry)}): " + "; ".join(parts))
+    lines.append("Pick one and I'll build a pathway.")
+    return "\n".join(lines)
+
+
+def role_buttons(roles: list[str]) -> list[dict[str, Any]]:
+    """One quick reply per role; the payload is a sentence the NLU reads as that goal."""
+    return [{"title": role, "payload": f"I want to become a {role}"} for role in roles]
+
+
+def ask_goal_text(note: str | None) -> str:
+    return _after(note, "What role would you like to move into? For example data analyst, project manager, "
+                        "instructional designer or robotics technician. If you're not sure, say so and I'll "
+                        "suggest some.")
+
+
+def ask_skills_text(note: str | None, goal: str) -> str:
+    return _after(note, f"Great goal: {goal}. Which skills do you already have? List them any way you like, "
+                        f"e.g. 'Excel, some SQL and 2 years of customer service'.")
+
+
+def ask_constraints_text(note: str | None) -> str:
+    return _after(note, "Any limits I should respect: a budget, hours per week, a deadline, or providers you "
+                        "prefer or want to avoid? Or say 'no preference'.")
+
+
+def no_profile_text(note: str | None, title: str, closest: list[str], goal: str | None) -> str:
+    text = f"I don't have a skill profile for {title} yet, so I can't plan a pathway to it honestly."
+    if closest:
+        text += f" The closest roles I can plan for are {join_names(closest)}: pick one"
+    else:
+        text += " Tell me a related role I might know"
+    text += f", or keep {goal}." if goal else ", or name another role."
+    return _after(note, text)
+
+
+def goal_gone_text(goal: str, closest: list[str]) -> str:
+    text = f"I no longer have a skill profile for {goal}, so I can't plan a pathway to it."
+    if closest:
+        return text + f" The closest roles I can plan for are {join_names(closest)}: pick one, or name another role."
+    return text + " Which role would you like to aim for now?"
+
+
+def _after(note: str | None, text: str) -> str:
+    return f"{note} {text}" if note else text
+
+
+# --- answers about one credential ------------------------------------------------------------------------
+
+BADGE_HOW = {
+    "credly": "It is issued as a Credly digital badge: accept it from the Credly e-mail, then use Credly's "
+              "'Share' button to add it to LinkedIn (Licenses & certifications) and copy the public badge URL "
+              "into your CV; an employer clicks that URL to see who issued it, when, and what it took.",
+    "open_badges_2": "It is an Open Badges 2.0 badge: the badge file and its public URL carry the issuer, date "
+                     "and criteria, so an employer can check it in any Open Badges verifier.",
+    "open_badges_3": "It is an Open Badges 3.0 verifiable credential: anyone can check the issuer's signature "
+                     "with a verifier, and you can add its public link to LinkedIn and your portfolio.",
+    "certificate_url": "It comes with a shareable certificate URL: add it under Licenses & certifications on "
+                       "LinkedIn (the provider's page has an 'Add to LinkedIn' option) and list the URL on your CV "
+                       "so an employer can open it and confirm your name and the date.",
+}
+
+
+
+def why_answer(item: IndexedCredential, number: int, step: Mapping[str, Any]) -> str:
+    """"Why this one?": the step's reason, and its most important caveat."""
+    why = step.get("why") or f"{item.record.title} teaches {join_names(item.record.skills)}."
+    flags = [f["reason"] for f in step.get("flags", []) if f["kind"] in ("recognition", "quality", "cost")]
+    caveat = f" One caveat: {flags[0]}" if flags else ""
+    prefix = f"Step {number}, {item.record.title}: " if number else f"{item.record.title}: "
+    return prefix + why + caveat
+
+
+def step_details_answer(item: IndexedCredential, covers: list[str]) -> str:
+    rec = item.record
+    facts = [f"by {item.provider_name}"]
+    if rec.type:
+        facts.append(rec.type.replace("_", " "))
+    if rec.level:
+        facts.append(f"{rec.level} level")
+    if rec.hours is not None:
+        facts.append(f"about {rec.hours:g} hours")
+    if rec.weeks is not None:
+        facts.append(f"{rec.weeks:g} weeks")
+    if rec.assessment:
+        facts.append(f"assessed by {rec.assessment.replace('_', ' ')}")
+    text = f"{rec.title} ({', '.join(facts)}) teaches {join_names(rec.skills, 8)}."
+    if covers:
+        text += f" For you it closes {join_names(covers)}."
+    if rec.url:
+        text += f" Details: {rec.url}"
+    return text
+
+
+def already_have_text(title: str) -> str:
+    return f"Nice, {title} counts: I've added its skills to your profile."
+
+
+def recognition_answer(item: IndexedCredential, industry_code: str | None) -> str:
+    rec = item.record
+    where = INDUSTRY_LABELS.get(industry_code or "", industry_code or "your target industry")
+    parts = []
+    if rec.recognized_by:
+        parts.append(f"On record for {rec.title}: {'; '.join(rec.recognized_by[:4])}.")
+    else:
+        parts.append(f"I have no record of employers or industry bodies formally recognising {rec.title}.")
+    if industry_code and rec.industries and industry_code not in rec.industries:
+        parts.append(f"It is aimed at {', '.join(industry(i) for i in rec.industries)}, so in "
+                     f"{where} expect employers to weigh the skills you show more than the badge itself.")
+    elif industry_code:
+        parts.append(f"It is aimed at {where}.")
+    parts.append("Check a few job ads for your target role: if they name this credential, it counts.")
+    return " ".join(parts)
+
+
+def accreditation_answer(item: IndexedCredential) -> str:
+    rec = item.record
+    parts = []
+    if rec.quality_assurance:
+        parts.append(f"Yes: {rec.title} is quality-assured by {', '.join(rec.quality_assurance)}.")
+    elif item.provider and item.provider.accreditation:
+        parts.append(f"The credential itself has no separate accreditation on record, but {item.provider_name} "
+                     f"is accredited by {', '.join(item.provider.accreditation)}.")
+    else:
+        parts.append(f"No accreditation or external quality assurance is on record for {rec.title}; "
+                     f"judge it by its assessment, reviews and whether employers ask for it.")
+    if rec.assessment and rec.assessment != "none":
+        parts.append(f"It is assessed by {rec.assessment.replace('_', ' ')}.")
+    elif rec.assessment == "none":
+        parts.append("It has no assessment, so it proves attendance rather than skill.")
+    if rec.rating is not None:
+        reviews = f" from {rec.review_count:,} reviews" if rec.review_count else ""
+        parts.append(f"Learners rate it {rec.rating:.1f}/5{reviews}.")
+    return " ".join(parts)
+
+
+def verification_answer(item: IndexedCredential) -> str:
+    how = BADGE_HOW.get(item.record.badge or "")
+    if how is None:
+        return (f"{item.record.title} has no verifiable badge on record: keep the completion document, link your "
+                f"project work in a portfolio, and add it to LinkedIn under Licenses & certifications with "
+                f"{item.provider_name} as the issuer.")
+    return f"{item.record.title}: {how}"
+
+
+def next_answer(item: IndexedCredential, index: CatalogIndex) -> str:
+    parents = [index.get(p) for p in item.record.stacks_into if index.get(p)]
+    if parents:
+        names = "; ".join(f"{p.record.title} ({p.provider_name})" for p in parents)
+        return f"{item.record.title} stacks into {names}: the credit or modules you earn count towards it."
+    followers = [f for f in (index.get(cid) for cid in index.leads_to.get(item.id, [])) if f][:3]
+    if followers:
+        names = "; ".join(f"{f.record.title} ({f.provider_name})" for f in followers)
+        return f"After {item.record.title} you are ready for {names}."
+    return (f"{item.record.title} does not formally stack into a larger credential in the catalogue; the natural "
+            f"next step is a more advanced credential in the same skills.")
