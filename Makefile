@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test lint validate bench-nlu bench-intent-cv bench-catalog bench clean
+.PHONY: install train run shell actions test check lint validate bench-nlu bench-intent-cv bench-catalog bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -37,9 +37,14 @@ shell: train
 actions: $(STAMP)
 	$(RASA) run actions --port 5055
 
-test: train
+# The full suite: lint, Rasa's data validation, unit tests and the end-to-end tests on the trained model.
+test: train lint
 	$(RASA) data validate --max-history 5
 	$(PY) -m pytest -q
+
+# The fast lane for your own loop: lint and every test that needs no trained model or running server (< 1 min).
+check: lint
+	$(PY) -m pytest -q -m "not e2e"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check bot actions catalog tests benchmarks

@@ -10,6 +10,7 @@ from pathlib import Path
 from catalog.catalogue.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
 from catalog.catalogue.store import CatalogStore
 from catalog.catalogue.taxonomy import TaxonomyError, default_taxonomy
+from catalog.reading.cue_words import CueWordsError, load_cue_words
 
 
 def _validate(_: argparse.Namespace) -> int:
@@ -19,6 +20,12 @@ def _validate(_: argparse.Namespace) -> int:
     except TaxonomyError as exc:
         print(f"taxonomy: {exc}", file=sys.stderr)
         return 1
+    try:
+        cues = load_cue_words()
+    except (CueWordsError, OSError) as exc:
+        print(f"cue words: {exc}", file=sys.stderr)
+        return 1
+    print(f"cue words: {len(cues)} lists, {sum(len(w) for w in cues.values())} words")
     targets = taxonomy.target_roles()
     print(f"taxonomy: {len(taxonomy.skills)} skills, {len(taxonomy.roles)} roles ({len(targets)} target roles)")
     with tempfile.TemporaryDirectory() as tmp:

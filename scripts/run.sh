@@ -12,6 +12,9 @@ fi
 export RASA_API_TOKEN
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
+# Origins (scheme://host:port) whose pages may use the HTTP API and open the widget's socket; never "*".
+export WIDGET_ORIGINS=${WIDGET_ORIGINS:-http://localhost:8080,http://127.0.0.1:8080}
+IFS=',' read -r -a CORS_ORIGINS <<< "$WIDGET_ORIGINS"
 
 .venv/bin/rasa run actions --port "$ACTION_PORT" --actions actions > var/actions.log 2>&1 &
 ACTIONS_PID=$!
@@ -36,5 +39,5 @@ cat <<MSG
   HTTP API token (RASA_API_TOKEN): $RASA_API_TOKEN
 
 MSG
-.venv/bin/rasa run --enable-api --auth-token "$RASA_API_TOKEN" --cors "*" --port "$RASA_PORT" \
+.venv/bin/rasa run --enable-api --auth-token "$RASA_API_TOKEN" --cors "${CORS_ORIGINS[@]}" --port "$RASA_PORT" \
   --endpoints endpoints.yml --credentials credentials.yml

@@ -8,7 +8,7 @@ thing in the same words. Functions that render a pathway read the channel-neutra
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
@@ -69,43 +69,33 @@ def _sentence(parts: list[str]) -> str:
 
 # --- flags and notes ------------------------------------------------------------------------------------
 
+# Each finding as a clause (no capital, no full stop), so that several can make one sentence.
+FINDING_WORDS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "no_recognition": lambda f: "no employer or industry body is on record as recognising it",
+    "other_industry": lambda f: f"its recognition is in {', '.join(industry(i) for i in f['industries'])}, "
+                                f"not {industry(f['target'])}",
+    "no_badge": lambda f: "it has no verifiable digital badge or certificate link",
+    "no_quality_assurance": lambda f: "no accreditation or external quality assurance is on record",
+    "low_rating": lambda f: f"learners rate it {f['rating']:.1f}/5 (below {f['minimum']:.1f})",
+    "few_reviews": lambda f: f"only {f['reviews']} reviews, too few to judge",
+    "no_assessment": lambda f: "there is no assessment, so it shows attendance rather than skill",
+    "never_verified": lambda f: "its price and content have not been checked against the provider's page yet; "
+                                "confirm them before you enrol",
+    "verified_long_ago": lambda f: f"its details were last checked on {f['verified']}, over a year ago; confirm "
+                                   f"price and content before you enrol",
+    "cost_outlier": lambda f: f"at about ${f['usd']:,.0f} it costs over {f['ratio']:.0f}x the "
+                              f"${f['median_usd']:,.0f} median of {f['peers']} credentials teaching the same skills",
+    "over_budget": lambda f: f"the known prices add up to ${f['total_usd']:,.0f}, over your budget of "
+                             f"{f['budget']:,.0f} {f['currency']}",
+    "repeats_skills": lambda f: f"{len(f['repeated'])} of its {f['skills']} skills are ones you have or get from "
+                                f"an earlier step ({', '.join(f['repeated'][:4])})",
+    "too_many_badges": lambda f: f"{f['steps']} credentials is a lot for one goal: many badges can dilute a "
+                                 f"profile, so finish the first ones and add the rest only if employers ask for them",
+}
+
+
 def finding_text(code: str, facts: Mapping[str, Any]) -> str:
-    """One finding as a clause (no capital, no full stop), so several can make one sentence."""
-    if code == "no_recognition":
-        return "no employer or industry body is on record as recognising it"
-    if code == "other_industry":
-        return (f"its recognition is in {', '.join(industry(i) for i in facts['industries'])}, "
-                f"not {industry(facts['target'])}")
-    if code == "no_badge":
-        return "it has no verifiable digital badge or certificate link"
-    if code == "no_quality_assurance":
-        return "no accreditation or external quality assurance is on record"
-    if code == "low_rating":
-        return f"learners rate it {facts['rating']:.1f}/5 (below {facts['minimum']:.1f})"
-    if code == "few_reviews":
-        return f"only {facts['reviews']} reviews, too few to judge"
-    if code == "no_assessment":
-        return "there is no assessment, so it shows attendance rather than skill"
-    if code == "never_verified":
-        return "its price and content have not been checked against the provider's page yet; confirm them " \
-               "before you enrol"
-    if code == "verified_long_ago":
-        return f"its details were last checked on {facts['verified']}, over a year ago; confirm price and " \
-               f"content before you enrol"
-    if code == "cost_outlier":
-        return (f"at about ${facts['usd']:,.0f} it costs over {facts['ratio']:.0f}x the ${facts['median_usd']:,.0f} "
-                f"median of {facts['peers']} credentials teaching the same skills")
-    if code == "over_budget":
-        return (f"the known prices add up to ${facts['total_usd']:,.0f}, over your budget of "
-                f"{facts['budget']:,.0f} {facts['currency']}")
-    if code == "repeats_skills":
-        repeated = facts["repeated"]
-        return (f"{len(repeated)} of its {facts['skills']} skills are ones you have or get from an earlier step "
-                f"({', '.join(repeated[:4])})")
-    if code == "too_many_badges":
-        return (f"{facts['steps']} credentials is a lot for one goal: many badges can dilute a profile, so finish "
-                f"the first ones and add the rest only if employers ask for them")
-    raise KeyError(f"no wording for finding {code!r}")
+    return FINDING_WORDS[code](facts)
 
 
 def flag_reason(flag: Any) -> str:
@@ -298,20 +288,19 @@ def understood_text(goal: str | None, background: list[str], added: list[str], r
     return ("Got it: " + "; ".join(parts) + ".") if parts else None
 
 
+CONSTRAINT_WORDS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "budget": lambda e: f"a budget of {e['value']:,.0f} {(e.get('additional_info') or {}).get('currency', 'USD')}",
+    "hours_per_week": lambda e: f"{e['value']:g} hours a week",
+    "deadline_weeks": lambda e: f"a deadline of about {e['value']:.0f} weeks",
+    "free_only": lambda e: "free options only",
+    "provider": lambda e: ("avoiding " if e.get("role") == "avoid" else "preferring ") + str(e["value"]),
+}
+
+
 def constraint_text(entity: Mapping[str, Any]) -> str | None:
-    name, value = entity.get("entity"), entity.get("value")
-    if name == "budget":
-        currency = (entity.get("additional_info") or {}).get("currency", "USD")
-        return f"a budget of {value:,.0f} {currency}"
-    if name == "hours_per_week":
-        return f"{value:g} hours a week"
-    if name == "deadline_weeks":
-        return f"a deadline of about {value:.0f} weeks"
-    if name == "free_only":
-        return "free options only"
-    if name == "provider":
-        return ("avoiding " if entity.get("role") == "avoid" else "preferring ") + str(value)
-    return None
+    """A constraint entity as the learner would say it back ("a budget of 300 USD")."""
+    words = CONSTRAINT_WORDS.get(entity.get("entity") or "")
+    return words(entity) if words else None
 
 
 def suggestions_text(suggestions: list[Any]) -> str:

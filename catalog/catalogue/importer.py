@@ -116,6 +116,24 @@ def _read_csv(name: str, text: str) -> tuple[list[_RawRow], list[_RawRow]]:
 
 
 # -- validation -------------------------------------------------------------------------------------------------
+def _validated_by_id(rows: list[_RawRow], model: type, id_name: str,
+                     issues: list[ImportIssue]) -> list[tuple[_RawRow, Any]]:
+    """Each row as a record of ``model``; invalid rows and repeated ids become issues (the last one wins)."""
+    seen: dict[str, tuple[_RawRow, Any]] = {}
+    for raw in rows:
+        try:
+            rec = model(**raw.data)
+        except ValidationError as exc:
+            issues += [ImportIssue(raw.file, raw.row, f, m) for f, m in format_validation_error(exc)]
+            continue
+        if rec.id in seen:
+            other = seen[rec.id][0]
+            issues.append(ImportIssue(raw.file, raw.row, "id",
+                                      f"duplicate {id_name} (also {other.file} row {other.row})"))
+        seen[rec.id] = (raw, rec)
+    return list(seen.values())
+
+
 def _validate(
     provider_rows: list[_RawRow],
     credential_rows: list[_RawRow],
@@ -125,29 +143,9 @@ def _validate(
     result: ImportResult,
 ) -> tuple[list[ProviderRecord], list[CredentialRecord]]:
     issues: list[ImportIssue] = []
-    providers: dict[str, ProviderRecord] = {}
-    seen_at: dict[str, str] = {}
-    for raw in provider_rows:
-        try:
-            rec = ProviderRecord(**raw.data)
-        except ValidationError as exc:
-            issues += [ImportIssue(raw.file, raw.row, f, m) for f, m in format_validation_error(exc)]
-            continue
-        if rec.id in providers:
-            issues.append(ImportIssue(raw.file, raw.row, "id", f"duplicate provider id (also {seen_at[rec.id]})"))
-        seen_at[rec.id] = f"{raw.file} row {raw.row}"
-        providers[rec.id] = rec
-
+    providers = {rec.id: rec for _, rec in _validated_by_id(provider_rows, ProviderRecord, "provider id", issues)}
     credentials: dict[str, tuple[_RawRow, CredentialRecord]] = {}
-    for raw in credential_rows:
-        try:
-            rec = CredentialRecord(**raw.data)
-        except ValidationError as exc:
-            issues += [ImportIssue(raw.file, raw.row, f, m) for f, m in format_validation_error(exc)]
-            continue
-        if rec.id in credentials:
-            other = credentials[rec.id][0]
-            issues.append(ImportIssue(raw.file, raw.row, "id", f"duplicate id (also {other.file} row {other.row})"))
+    for raw, rec in _validated_by_id(credential_rows, CredentialRecord, "id", issues):
         mapped = []
         for skill in rec.skills:
             canonical = taxonomy.skill_name(skill)

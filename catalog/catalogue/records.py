@@ -28,6 +28,9 @@ PRICING = ("one_off", "subscription", "free", "exam_fee", "tuition")
 DELIVERY = ("online_self_paced", "online_cohort", "in_person", "blended")
 ASSESSMENT = ("none", "quiz", "graded_assignments", "project", "proctored_exam", "portfolio")
 BADGE = ("open_badges_2", "open_badges_3", "credly", "certificate_url", "none")
+# Fields that take one value from a fixed list (the values are documented in docs/data-formats.md).
+CHOICE_FIELDS = {"type": CREDENTIAL_TYPES, "level": LEVELS, "pricing": PRICING, "delivery": DELIVERY,
+                 "assessment": ASSESSMENT, "badge": BADGE}
 INDUSTRIES = ("it", "healthcare", "business_finance", "education", "manufacturing")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -125,29 +128,9 @@ class CredentialRecord(_Record):
             raise ValueError("must be a lower-case slug (letters, digits, '-', '_', '.')")
         return v
 
-    @validator("type", pre=True)
-    def _type(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, CREDENTIAL_TYPES, "type")
-
-    @validator("level", pre=True)
-    def _level(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, LEVELS, "level")
-
-    @validator("pricing", pre=True)
-    def _pricing(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, PRICING, "pricing")
-
-    @validator("delivery", pre=True)
-    def _delivery(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, DELIVERY, "delivery")
-
-    @validator("assessment", pre=True)
-    def _assessment(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, ASSESSMENT, "assessment")
-
-    @validator("badge", pre=True)
-    def _badge(cls, v: Any) -> str | None:  # noqa: N805
-        return _choice(v, BADGE, "badge")
+    @validator(*CHOICE_FIELDS, pre=True)
+    def _choices(cls, v: Any, field: Any) -> str | None:  # noqa: N805
+        return _choice(v, CHOICE_FIELDS[field.name], field.name)
 
     @validator("currency", pre=True)
     def _currency(cls, v: Any) -> str | None:  # noqa: N805

@@ -218,6 +218,14 @@ def load_taxonomy(directory: Path | str | None = None) -> Taxonomy:
             raise TaxonomyError(f"{where}: '{form}' is already claimed by {claimed[key]}")
         claimed[key] = owner
 
+    def claim_entry(kind: str, name: str, aliases: list[str], source: str, where: str) -> None:
+        """A skill's or role's name and aliases, each claimed for it alone."""
+        if name.lower() in claimed:
+            raise TaxonomyError(f"{where}: duplicate name (already {claimed[name.lower()]})")
+        owner = f"{kind} '{name}' ({source})"
+        for form in [name, *aliases]:
+            claim(form, owner, where)
+
     skill_files = sorted(directory.glob("skills_*.yaml"))
     role_files = sorted(directory.glob("roles_*.yaml"))
     if not skill_files or not role_files:
@@ -226,24 +234,14 @@ def load_taxonomy(directory: Path | str | None = None) -> Taxonomy:
         for i, entry in enumerate(_read_yaml(path, "skills"), 1):
             where = f"{path.name}: skill #{i} '{entry['name']}'"
             skill = _parse_skill(entry, where)
-            if skill.name.lower() in claimed:
-                raise TaxonomyError(f"{where}: duplicate name (already {claimed[skill.name.lower()]})")
-            owner = f"skill '{skill.name}' ({path.name})"
-            claim(skill.name, owner, where)
-            for alias in skill.aliases:
-                claim(alias, owner, where)
+            claim_entry("skill", skill.name, list(skill.aliases), path.name, where)
             skills.append(skill)
     known_skills = {s.name for s in skills}
     for path in role_files:
         for i, entry in enumerate(_read_yaml(path, "roles"), 1):
             where = f"{path.name}: role #{i} '{entry['name']}'"
             role = _parse_role(entry, where)
-            if role.name.lower() in claimed:
-                raise TaxonomyError(f"{where}: duplicate name (already {claimed[role.name.lower()]})")
-            owner = f"role '{role.name}' ({path.name})"
-            claim(role.name, owner, where)
-            for alias in role.aliases:
-                claim(alias, owner, where)
+            claim_entry("role", role.name, list(role.aliases), path.name, where)
             unknown = [s for s in role.skills if s not in known_skills]
             if unknown:
                 raise TaxonomyError(f"{where}: unknown skill(s) {', '.join(repr(s) for s in unknown)}")

@@ -1,0 +1,1 @@
+"""The learner-facing chat widget (static page + ``serve.py``); see ``serve.py``."""

@@ -1,0 +1,94 @@
+"""The adviser action on built trackers: what it asks, when it recommends, and the replies it hands on."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.advising import ActionAdvise, ActionSuggestRoles
+from bot.channels import slack_renderer, socketio_renderer
+from tests.actions.conftest import entity, slot_events
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+GOAL = entity("job_role", "Data Analyst", "goal")
+SKILLS = [entity("skill", "Microsoft Excel"), entity("skill", "SQL")]
+
+
+async def run(tracker, dispatcher: CollectingDispatcher, domain: dict) -> list[dict]:
+    return await ActionAdvise().run(dispatcher, tracker, domain)
+
+
+async def test_a_goal_alone_asks_for_skills(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("I want to become a data analyst", entities=[GOAL], slots={"career_goal": "Data Analyst"})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    assert events == {"skills_asked": True, "last_question": "skills"}
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Got it: you're aiming for Data Analyst.") and "skills" in message["text"]
+
+
+async def test_goal_and_skills_at_once_give_the_pathway_straight_away(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("I want to become a data analyst, I know Excel and SQL", entities=[GOAL, *SKILLS],
+                           slots={"career_goal": "Data Analyst", "current_skills": ["Microsoft Excel", "SQL"]})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    intro, reply = dispatcher.messages
+    assert intro["text"] == "Got it: you're aiming for Data Analyst; you know Microsoft Excel and SQL."
+    payload = reply["custom"]
+    assert payload["type"] == "pathway" and payload["goal"] == "Data Analyst" and len(payload["steps"]) >= 2
+    assert reply["text"].startswith("Your pathway to Data Analyst") and reply["buttons"]
+    assert events["pathway"] == payload and events["last_question"] is None
+
+    # The one neutral reply renders for every channel.
+    widget = socketio_renderer.render(reply)
+    assert len(widget[1]["attachment"]["payload"]["elements"]) == len(payload["steps"])
+    [slack] = slack_renderer.render(reply)
+    assert slack["text"] == f"Your pathway to Data Analyst ({len(payload['steps'])} steps):"
+
+
+async def test_constraints_are_asked_once_and_no_preference_answers_them(make_tracker, dispatcher, domain) -> None:
+    slots = {"career_goal": "Data Analyst", "current_skills": ["SQL"], "skills_asked": True}
+    tracker = make_tracker("I know SQL", entities=[SKILLS[1]], slots={**slots, "last_question": "skills"})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    assert events["last_question"] == "constraints" and "budget" in dispatcher.messages[0]["text"]
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]][0] == "No limits"
+
+    answered = CollectingDispatcher()
+    tracker = make_tracker("no preference", intent="no_preference",
+                           slots={**slots, "last_question": "constraints", "constraints_asked": True})
+    await run(tracker, answered, domain)
+    assert answered.messages[-1]["custom"]["type"] == "pathway"
+
+
+async def test_skills_without_a_goal_get_ranked_role_suggestions(make_tracker, dispatcher, domain) -> None:
+    skills = ["Python", "SQL", "Statistics", "Machine Learning"]
+    tracker = make_tracker("I know Python, SQL, statistics and machine learning",
+                           entities=[entity("skill", s) for s in skills], slots={"current_skills": skills})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    [message] = dispatcher.messages
+    assert len(message["buttons"]) == 3 and "fit best" in message["text"]
+    assert all(b["payload"].startswith("I want to become a ") for b in message["buttons"])
+    assert events == {"last_question": "goal"}
+
+
+async def test_a_goal_missing_from_the_taxonomy_gets_a_polite_answer(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("anything new?", slots={"career_goal": "Chief Data Wrangler", "current_skills": ["SQL"],
+                                                   "pathway": {"type": "pathway", "steps": []}})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    [message] = dispatcher.messages
+    assert "no longer have a skill profile for Chief Data Wrangler" in message["text"]
+    assert events["career_goal"] is None and events["pathway"] is None and events["last_question"] == "goal"
+
+
+async def test_a_job_title_without_a_profile_is_offered_the_closest_roles(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("I want to become a clinical informatics analyst",
+                           entities=[entity("job_role", "Clinical Informatics Analyst", "goal", unresolved=True)])
+    events = slot_events(await run(tracker, dispatcher, domain))
+    [message] = dispatcher.messages
+    assert "I don't have a skill profile for Clinical Informatics Analyst" in message["text"]
+    assert message["buttons"] and events == {"last_question": "goal"}
+
+
+async def test_asking_for_role_ideas_with_nothing_known_asks_what_they_do(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("suggest some roles", intent="ask_role_suggestions")
+    events = slot_events(await ActionSuggestRoles().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_ask_skills_for_suggestions"
+    assert events == {"last_question": "skills_for_suggestions"}

@@ -1,0 +1,68 @@
+"""Every fact the domain can report has words, and the pathway's words come from its payload alone."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from catalog.advice import wording
+
+ADVICE = Path(__file__).resolve().parents[3] / "catalog" / "advice"
+
+
+def codes_made_in(path: Path) -> set[str]:
+    """The first argument of every ``Finding("code", ...)`` in a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Finding"
+            and node.args and isinstance(node.args[0], ast.Constant)}
+
+
+def test_every_flag_finding_has_wording() -> None:
+    codes = codes_made_in(ADVICE / "flags.py")
+    assert len(codes) >= 12
+    for code in codes:
+        facts = {"industries": ["it"], "target": "healthcare", "rating": 3.2, "minimum": 4.0, "reviews": 7,
+                 "verified": "2024-01-01", "usd": 900, "ratio": 2.0, "median_usd": 200, "peers": 5,
+                 "total_usd": 500, "budget": 300, "currency": "USD", "repeated": ["A", "B"], "skills": 3, "steps": 6}
+        assert wording.finding_text(code, facts)
+
+
+def test_every_note_and_advantage_has_wording() -> None:
+    from catalog.advice.flags import Finding
+
+    made = codes_made_in(ADVICE / "recommender.py")
+    notes = {"practice_skills", "prerequisite_known", "prerequisite_no_room", "prerequisite_excluded",
+             "subscription_costs", "pace"}
+    advantages = {"cheaper", "shorter", "more_recognised", "better_evidenced", "closes_more"}
+    assert made == notes | advantages
+    facts = {"skills": ["Communication"], "step": "B", "prerequisite": "A", "hours_per_week": 5, "weeks": 12,
+             "deadline_weeks": None}
+    for code in notes:
+        assert wording.note_text(Finding(code, facts)).endswith(".")
+    assert advantages - {"cheaper", "shorter"} <= set(wording.ADVANTAGES)
+
+
+def step(**kw) -> dict:
+    return {"id": "s", "title": "S", "provider": "P", "hours": None, "weeks": None, "hours_estimated": False,
+            "cost": None, "currency": "USD", "pricing": "paid", "flags": [], **kw}
+
+
+def test_prices_and_durations_as_a_learner_reads_them() -> None:
+    assert wording.step_price(step(cost=None, pricing="subscription")) == "subscription"
+    assert wording.step_price(step(cost=None)) == "price not stated"
+    assert wording.step_price(step(cost=0.0, pricing="free")) == "free"
+    assert wording.step_price(step(cost=49.0, currency="GBP")) == "£49"
+    assert wording.step_duration(step(hours=181)) == "~181 h"
+    assert wording.step_duration(step(hours=60, weeks=6, hours_estimated=True)) == "~6 weeks"
+    assert wording.step_duration(step()) is None
+
+
+def test_the_timeline_follows_the_learners_pace_and_marks_estimates() -> None:
+    payload = {"hours_per_week": 10, "steps": [step(id="a", hours=40), step(id="b"), step(id="c", hours=25,
+                                                                                           hours_estimated=True)]}
+    a, b, c = wording.timeline(payload)
+    assert (a["start_week"], a["weeks"], a["estimated"]) == (0.0, 4.0, False)
+    assert b["weeks"] is None and b["start_week"] is None
+    assert (c["start_week"], c["weeks"], c["estimated"]) == (4.0, 2.5, True)
+    assert wording.timeline({"steps": [step(hours=10)]})[0]["weeks"] == 10 / wording.DEFAULT_HOURS_PER_WEEK

@@ -1,0 +1,30 @@
+"""The cue-word file loads, and a broken entry is reported by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.reading.cue_words import CueWordsError, load_cue_words, parse_cue_words
+from catalog.reading.mentions import ISSUER_WORDS
+
+
+def test_the_shipped_file_loads() -> None:
+    cues = load_cue_words()
+    assert "not" in cues["negations"] and "become" in cues["goal_cues"]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ({"negations": {"words": []}}, "entry 'negations': 'words' must be a non-empty list"),
+    ({"negations": {"words": ["Not"]}}, "entry 'negations', word 1 ('Not')"),
+    ({"negations": {"description": "x", "word": ["no"]}}, "entry 'negations': expected 'description' and 'words'"),
+    (["not", "no"], "expected a mapping"),
+])
+def test_errors_name_the_entry(content: object, message: str) -> None:
+    with pytest.raises(CueWordsError, match="cues.yaml") as err:
+        parse_cue_words(content, "cues.yaml")
+    assert message in str(err.value)
+
+
+def test_issuers_come_from_the_providers_file() -> None:
+    assert {"comptia", "isc2", "google", "coursera"} <= ISSUER_WORDS  # providers.yaml ids
+    assert {"azure", "itil"} <= ISSUER_WORDS  # product families listed in the cue-word file
