@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.catalog_service import catalog_service
 from catalog.advice import wording
 from catalog.advice.dialogue import CONSTRAINT_SLOTS, AdviserState, Decision, Move, Question, Turn, next_move
+from catalog.advice.employer_policy import apply_policy, policy_for
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
 from catalog.advice.suggestions import closest_roles, suggest_roles
@@ -24,6 +25,11 @@ from catalog.reading.profile import apply_entities
 
 
 def constraints_from(tracker: Tracker) -> Constraints:
+    """The learner's own limits, inside their employer's policy when they ask from a known workspace."""
+    return apply_policy(own_constraints(tracker), policy_for(tracker.get_slot("workspace")))
+
+
+def own_constraints(tracker: Tracker) -> Constraints:
     return Constraints(
         budget=tracker.get_slot("budget"),
         currency=tracker.get_slot("budget_currency") or "USD",
@@ -63,7 +69,9 @@ def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str 
     goal = tracker.get_slot("career_goal")
     if not goal_in_taxonomy(tracker):
         return _goal_gone(dispatcher, goal)
-    payload = pathway_payload(build_pathway(tracker))
+    policy = policy_for(tracker.get_slot("workspace"))
+    names = {pid: p.name for pid, p in catalog_service().index.providers.items()}
+    payload = pathway_payload(build_pathway(tracker), policy, names)
     if intro:
         dispatcher.utter_message(text=intro)
     dispatcher.utter_message(text=wording.pathway_text(payload),

@@ -58,6 +58,13 @@ class ValidateSlotMappings(ValidationAction):
             return {"career_goal": change.goal}
         return {}
 
+    def extract_workspace(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> dict[str, Any]:
+        """The Slack workspace (team id) the message came from, which decides the employer's policy."""
+        users = [e for e in tracker.events if e.get("event") == "user"]
+        team = ((users[-1].get("metadata") or {}).get("team_id")) if users else None
+        return {"workspace": team} if team and team != tracker.get_slot("workspace") else {}
+
     def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:
         ents = _entities(tracker, "budget")

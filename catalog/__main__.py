@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from catalog.advice.employer_policy import PolicyError, load_policies, unknown_providers
 from catalog.catalogue.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
 from catalog.catalogue.store import CatalogStore
 from catalog.catalogue.taxonomy import TaxonomyError, default_taxonomy
@@ -37,6 +38,16 @@ def _validate(_: argparse.Namespace) -> int:
             return 1
         for line in result.skill_mappings:
             print(f"mapped: {line}")
+        try:
+            policies = load_policies()
+        except PolicyError as exc:
+            print(f"employer policies: {exc}", file=sys.stderr)
+            return 1
+        problems = unknown_providers(policies, store.provider_ids())
+        if problems:
+            print("employer policies: " + "; ".join(problems), file=sys.stderr)
+            return 1
+        print(f"employer policies: {len(policies)}")
         creds = store.credentials()
         taught = {s for c in creds for s in c.skills}
         print(f"catalogue: {result.providers} providers, {result.credentials} credentials, "

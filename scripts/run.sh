@@ -39,5 +39,8 @@ cat <<MSG
   HTTP API token (RASA_API_TOKEN): $RASA_API_TOKEN
 
 MSG
+# Rasa cannot skip a channel whose env variables are unset, so the credentials are composed per run.
+CHANNELS=$(.venv/bin/python -m bot.channels.credentials var/credentials.yml)
+echo "$CHANNELS"
 .venv/bin/rasa run --enable-api --auth-token "$RASA_API_TOKEN" --cors "${CORS_ORIGINS[@]}" --port "$RASA_PORT" \
-  --endpoints endpoints.yml --credentials credentials.yml
+  --endpoints endpoints.yml --credentials var/credentials.yml

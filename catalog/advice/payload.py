@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from catalog.advice import wording
-from catalog.advice.recommender import Pathway, PathwayStep
+from catalog.advice.employer_policy import EmployerPolicy, policy_binds_budget
+from catalog.advice.recommender import Pathway, PathwayStep, is_sponsored
 from catalog.catalogue.index import is_free
 
 
@@ -18,7 +19,7 @@ def flag_dict(flag: Any) -> dict[str, Any]:
             "evidence": [f.as_dict() for f in flag.findings]}
 
 
-def step_payload(step: PathwayStep) -> dict[str, Any]:
+def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
     rec = step.item.record
     stated_hours = rec.hours is not None
     return {
@@ -40,16 +41,30 @@ def step_payload(step: PathwayStep) -> dict[str, Any]:
         "runner_up": step.runner_up,
         "required_by": step.required_by,
         "flags": [flag_dict(f) for f in step.flags],
+        "sponsored": sponsored,
     }
 
 
-def pathway_payload(p: Pathway) -> dict[str, Any]:
+def policy_payload(policy: EmployerPolicy, p: Pathway, provider_names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "organisation": policy.organisation,
+        "budget_cap": policy.budget_cap,
+        "currency": policy.currency,
+        "budget_applied": policy_binds_budget(p.constraints, policy),
+        "sponsored_providers": [provider_names.get(i, i) for i in policy.sponsored_providers],
+        "excluded_providers": [provider_names.get(i, i) for i in policy.excluded_providers],
+        "message": policy.message,
+    }
+
+
+def pathway_payload(p: Pathway, policy: EmployerPolicy | None = None,
+                    provider_names: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "type": "pathway",
         "goal": p.goal,
         "current_skills": list(p.current_skills),
         "gap": [g.skill for g in p.gap],
-        "steps": [step_payload(s) for s in p.steps],
+        "steps": [step_payload(s, is_sponsored(s.item, p.constraints)) for s in p.steps],
         "total_hours": p.total_hours,
         "total_cost": p.total_cost_usd,
         "currency": "USD",
@@ -60,4 +75,5 @@ def pathway_payload(p: Pathway) -> dict[str, Any]:
         "notes": [wording.note_text(n) for n in p.notes],
         "note_codes": [n.code for n in p.notes],
         "flags": [flag_dict(f) for f in p.flags],
+        "policy": policy_payload(policy, p, provider_names or {}) if policy else None,
     }

@@ -30,6 +30,8 @@ CANDIDATES_PER_SKILL = 40
 # Skills employers expect you to show through work rather than a certificate; a step is never chosen for
 # these alone, but they count when a chosen step teaches them anyway.
 SOFT = {"soft", "office"}
+# An employer-sponsored credential counts as this share of its effort: preferred, not forced.
+SPONSORED_EFFORT = 0.6
 LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
 
 
@@ -43,6 +45,7 @@ class Constraints:
     deadline_weeks: float | None = None
     prefer_providers: tuple[str, ...] = ()  # provider ids: only these when non-empty
     avoid_providers: tuple[str, ...] = ()
+    sponsored_providers: tuple[str, ...] = ()  # an employer's: ranked first, others still allowed
     delivery: str | None = None  # "online" or a DELIVERY value
     language: str | None = None
     free_only: bool = False
@@ -153,6 +156,15 @@ def _allowed(item: IndexedCredential, c: Constraints) -> bool:
     return True
 
 
+def is_sponsored(item: IndexedCredential, c: Constraints) -> bool:
+    return bool(c.sponsored_providers) and (item.record.provider in c.sponsored_providers
+                                            or item.record.platform in c.sponsored_providers)
+
+
+def _effort(item: IndexedCredential, c: Constraints, money_w: float, time_w: float) -> float:
+    return item.effort_cost(money_w, time_w) * (SPONSORED_EFFORT if is_sponsored(item, c) else 1.0)
+
+
 def _weights(c: Constraints) -> tuple[float, float]:
     return {"cost": (3.0, 0.5), "time": (0.5, 3.0)}.get(c.optimise, (1.0, 1.0))
 
@@ -217,7 +229,8 @@ def _greedy_cover(
             continue
         off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
         elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
-        base.append((item, 1.0 + off_target + elsewhere))
+        sponsored = SPONSORED_EFFORT if is_sponsored(item, c) else 1.0
+        base.append((item, (1.0 + off_target + elsewhere) * sponsored))
     while remaining and len(chosen) < c.max_steps:
         scored = []
         open_anchor = anchor & remaining.keys()
@@ -281,7 +294,7 @@ def _improve_by_swaps(
             for cand in pool:
                 if cand in chosen or cand.record.prerequisites or not needed <= cand.skills:
                     continue
-                if cand.effort_cost(money_w, time_w) + 1e-9 < item.effort_cost(money_w, time_w):
+                if _effort(cand, c, money_w, time_w) + 1e-9 < _effort(item, c, money_w, time_w):
                     if budget is not None:
                         spend = sum(i.known_usd or 0 for i in rest) + (cand.known_usd or 0)
                         if spend > budget:
@@ -379,7 +392,8 @@ def recommend_pathway(
             break
         runner_of.update({item.id: runner for item, runner in greedy})
         chosen = _drop_redundant(chosen + [item for item, _ in greedy], set(weights))
-        chosen = _improve_by_swaps(chosen, pool, set(weights), c)
+        # A swap can take in a credential that covers what another step was there for: drop that one too.
+        chosen = _drop_redundant(_improve_by_swaps(chosen, pool, set(weights), c), set(weights))
     notes: list[Finding] = []
     chosen = _add_prerequisites(index, chosen, known, completed, c, notes)
     ordered = _order(chosen)

@@ -168,7 +168,8 @@ def step_duration(step: Mapping[str, Any]) -> str | None:
 
 def step_facts(step: Mapping[str, Any]) -> list[str]:
     """Provider, duration and price, in the order a card or a line shows them."""
-    return [step["provider"], *filter(None, [step_duration(step)]), step_price(step)]
+    sponsored = ["sponsored by your employer"] if step.get("sponsored") else []
+    return [step["provider"], *filter(None, [step_duration(step)]), step_price(step), *sponsored]
 
 
 def step_headline(step: Mapping[str, Any]) -> str:
@@ -189,11 +190,40 @@ def pathway_heading(payload: Mapping[str, Any]) -> str:
     return f"Your pathway to {payload['goal']} ({n} step{'s' if n != 1 else ''}):"
 
 
+def policy_text(payload: Mapping[str, Any]) -> str | None:
+    """Which employer policy shaped the pathway: "Within Acme's $1,000 learning budget; Acme sponsors ..."."""
+    policy = payload.get("policy")
+    if not policy:
+        return None
+    org = policy["organisation"]
+    parts = []
+    if policy["budget_cap"] is not None:
+        parts.append(f"within {org}'s {money(policy['budget_cap'], policy['currency'])} learning budget")
+    else:
+        parts.append(f"within {org}'s learning policy")
+    if policy["sponsored_providers"]:
+        parts.append(f"{org} sponsors {join_names(policy['sponsored_providers'])}")
+    if policy["excluded_providers"]:
+        parts.append(f"{join_names(policy['excluded_providers'])} not included by {org}")
+    text = _sentence(parts)
+    return f"{text} {policy['message']}" if policy.get("message") else text
+
+
 def empty_pathway_text(payload: Mapping[str, Any]) -> str | None:
     """The whole answer when there is no step to show, else None."""
     if not payload["gap"]:
         return (f"You already have every core skill for {payload['goal']}. Show them off with a portfolio "
                 f"project; a credential is optional.")
+    policy = payload.get("policy")
+    if not payload["steps"] and policy:
+        cap = policy["budget_cap"]
+        limits = [("no learning budget" if cap == 0 else f"a {money(cap, policy['currency'])} cap")
+                  if cap is not None else None,
+                  f"no {join_names(policy['excluded_providers'])}" if policy["excluded_providers"] else None]
+        limits = [x for x in limits if x]
+        return (f"{policy['organisation']}'s learning policy ({join_names(limits) or 'as configured'}) together "
+                f"with your own limits leaves no credential for {payload['goal']}. Ask {policy['organisation']}'s "
+                f"learning team about an exception, or relax your own limits.")
     if not payload["steps"]:
         return (f"I couldn't find credentials for {payload['goal']} within your constraints. Try relaxing the "
                 f"budget or provider choices.")
@@ -220,6 +250,9 @@ def pathway_remarks(payload: Mapping[str, Any]) -> list[str]:
     codes = payload.get("note_codes") or [None] * len(payload.get("notes", []))
     lines += [n for n, code in zip(payload.get("notes", []), codes, strict=True) if code != "subscription_costs"]
     lines += [f"⚠ {f['reason']}" for f in payload.get("flags", [])]
+    policy = policy_text(payload)
+    if policy:
+        lines.append(policy)
     return lines
 
 

@@ -92,3 +92,27 @@ async def test_asking_for_role_ideas_with_nothing_known_asks_what_they_do(make_t
     events = slot_events(await ActionSuggestRoles().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_ask_skills_for_suggestions"
     assert events == {"last_question": "skills_for_suggestions"}
+
+
+async def test_an_employee_gets_a_pathway_within_the_employers_policy(make_tracker, dispatcher, domain) -> None:
+    slots = {"career_goal": "Data Analyst", "current_skills": ["Microsoft Excel", "SQL"], "workspace": "T0ACME001",
+             "budget": 5000.0}
+    tracker = make_tracker("I want to become a data analyst, I know Excel and SQL", entities=[GOAL, *SKILLS],
+                           slots=slots, channel="slack")
+    await run(tracker, dispatcher, domain)
+    payload = dispatcher.messages[-1]["custom"]
+    assert payload["policy"]["organisation"] == "Acme" and payload["policy"]["budget_applied"]  # $1,000 < $5,000
+    assert all(s["provider"] != "Udemy" for s in payload["steps"])
+    assert "Within Acme's $1,000 learning budget; Acme sponsors Coursera and LinkedIn Learning" in \
+        dispatcher.messages[-1]["text"]
+
+
+def test_a_policy_that_rules_everything_out_is_said_so() -> None:
+    from catalog.advice import wording
+
+    payload = {"goal": "Data Analyst", "gap": ["SQL"], "steps": [],
+               "policy": {"organisation": "Acme", "budget_cap": 0.0, "currency": "USD",
+                          "excluded_providers": ["Udemy"], "sponsored_providers": [], "message": None}}
+    text = wording.empty_pathway_text(payload)
+    assert text.startswith("Acme's learning policy (no learning budget and no Udemy) together with your own limits leaves no "
+                           "credential for Data Analyst")

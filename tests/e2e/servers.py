@@ -99,8 +99,10 @@ def _wait(url: str, proc: subprocess.Popen, log: Path, seconds: float = 240.0) -
     raise RuntimeError(f"server not ready after {seconds}s:\n{log.read_text()[-4000:]}")
 
 
-def start_servers(workdir: Path, extra_env: dict[str, str] | None = None) -> Servers:
-    """Action server and Rasa server on free ports; ``extra_env`` is added to both (e.g. WIDGET_ORIGINS)."""
+def start_servers(workdir: Path, extra_env: dict[str, str] | None = None,
+                  credentials: Path | None = None) -> Servers:
+    """Action server and Rasa server on free ports; ``extra_env`` is added to both (e.g. WIDGET_ORIGINS),
+    ``credentials`` replaces credentials.yml (e.g. with Slack on)."""
     model = latest_model()
     action_port, rasa_port = free_port(), free_port()
     token = "test-token"
@@ -119,7 +121,7 @@ def start_servers(workdir: Path, extra_env: dict[str, str] | None = None) -> Ser
     rasa_log = workdir / "rasa.log"
     procs.append(subprocess.Popen(
         [RASA, "run", "--enable-api", "--auth-token", token, "--port", str(rasa_port), "--model", str(model),
-         "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml")],
+         "--endpoints", str(endpoints), "--credentials", str(credentials or ROOT / "credentials.yml")],
         cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT))
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, procs, workdir)
     try:
