@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test check lint validate bench-nlu bench-intent-cv bench-catalog bench clean
+.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -20,6 +20,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+WIDGET_JS := bot/widget/node_modules/socket.io-client/dist/socket.io.min.js
+# The widget's one npm dependency, pinned in bot/widget/package-lock.json.
+$(WIDGET_JS): bot/widget/package.json bot/widget/package-lock.json
+	npm ci --prefix bot/widget --no-audit --no-fund
+	@touch $@
+
+widget: $(WIDGET_JS)
+	$(PY) -m bot.widget.serve
+
+console: $(STAMP)
+	$(PY) -m bot.console serve
+
 # Rasa skips training when the fingerprint of config, domain and data is unchanged.
 train: $(STAMP)
 	$(RASA) train --quiet --num-threads 2
@@ -28,7 +40,7 @@ validate: $(STAMP)
 	$(PY) -m catalog validate
 	$(RASA) data validate --max-history 5
 
-run: train
+run: train $(WIDGET_JS)
 	@scripts/run.sh
 
 shell: train
@@ -38,7 +50,8 @@ actions: $(STAMP)
 	$(RASA) run actions --port 5055
 
 # The full suite: lint, Rasa's data validation, unit tests and the end-to-end tests on the trained model.
-test: train lint
+test: train lint $(WIDGET_JS)
+	scripts/ensure_chromium.sh
 	$(RASA) data validate --max-history 5
 	$(PY) -m pytest -q
 
@@ -58,7 +71,10 @@ bench-intent-cv: $(STAMP)
 bench-catalog: $(STAMP)
 	$(PY) -m benchmarks.catalog
 
-bench: bench-nlu bench-intent-cv bench-catalog
+bench-triage: train
+	$(PY) -m benchmarks.triage
+
+bench: bench-nlu bench-intent-cv bench-catalog bench-triage
 
 clean:
 	rm -rf results var/*.db .pytest_cache

@@ -1,4 +1,4 @@
-"""Two-stage fallback: first ask to rephrase, then say plainly what the assistant can help with."""
+"""Two-stage fallback: first ask to rephrase; the second time, say what the assistant can do and hand over."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.triage import open_case
 
 
 def previous_user_intent(tracker: Tracker) -> str | None:
@@ -24,8 +26,9 @@ class ActionTwoStageFallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         if previous_user_intent(tracker) == "nlu_fallback":
+            # Two misunderstandings in a row: a person takes over rather than a third guess.
             dispatcher.utter_message(response="utter_default")
-            return []
+            return open_case(dispatcher, tracker, "not_understood")
         dispatcher.utter_message(response="utter_ask_rephrase")
         # Forget the unclear message so it does not steer the next prediction.
         return [UserUtteranceReverted()]

@@ -106,11 +106,12 @@ def start_servers(workdir: Path, extra_env: dict[str, str] | None = None,
     model = latest_model()
     action_port, rasa_port = free_port(), free_port()
     token = "test-token"
-    env = server_env({"CATALOG_DB_URL": f"sqlite:///{workdir}/catalog.db", **(extra_env or {})})
+    env = server_env({"CATALOG_DB_URL": f"sqlite:///{workdir}/catalog.db",
+                      "CASES_DB_URL": f"sqlite:///{workdir}/cases.db", **(extra_env or {})})
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir}/tracker.db"\n'
+        f'tracker_store:\n  type: bot.stores.forgetting_tracker_store.ForgettingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{workdir}/tracker.db"\n'
     )
     procs: list[subprocess.Popen] = []
     action_log = workdir / "actions.log"

@@ -135,7 +135,7 @@
   // --- the pathway, from VIEW (socketio_renderer.pathway_view) ------------------------------------------
   function stepCard(step, element) {
     const card = el("li", "card");
-    const title = el("h3", "card-title");
+    const title = el("h2", "card-title");
     title.append(el("span", "step-number", step.number), el("span", null, step.title));
     card.append(title, el("p", "provider", step.provider));
 
@@ -175,7 +175,7 @@
   function timeline(view) {
     const section = el("section", "timeline");
     section.setAttribute("aria-label", "Timeline");
-    section.appendChild(el("h3", null, "Timeline"));
+    section.appendChild(el("h2", null, "Timeline"));
     const entries = view.entries || [];
     const total = entries.reduce((sum, e) => sum + (e.weeks || 0), 0);
     const list = el("ol", "timeline-entries");
@@ -227,7 +227,7 @@
     const cards = el("ol", "cards");
     for (const e of elements || []) {
       const card = el("li", "card");
-      card.append(el("h3", "card-title", e.title), el("p", "provider", e.subtitle));
+      card.append(el("h2", "card-title", e.title), el("p", "provider", e.subtitle));
       card.appendChild(cardButtons(e.buttons, e.title));
       cards.appendChild(card);
     }
@@ -331,8 +331,11 @@
   }
   socket.on("connect_error", lost);
   socket.on("disconnect", (reason) => {
-    if (reason === "io client disconnect") ready = false; // "Start over" below: not a lost connection
-    else lost();
+    if (reason === "io client disconnect") { ready = false; return; } // "Start over" below: not a loss
+    lost();
+    // socket.io retries by itself after a dropped connection, but not when the server closed the socket
+    // deliberately (e.g. on its shutdown); keep trying then too.
+    if (reason === "io server disconnect") setTimeout(() => socket.connect(), 2000);
   });
 
   // --- the page -----------------------------------------------------------------------------------------

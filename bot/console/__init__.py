@@ -1,0 +1,1 @@
+"""The counsellors' console: a case queue, case pages with live transcripts, claim, reply, hand back, resolve."""

@@ -1,0 +1,1 @@
+"""Rasa-side stores: the tracker store that can forget a learner."""

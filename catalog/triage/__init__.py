@@ -1,0 +1,1 @@
+"""Triage: which enquiries go to a counsellor, with what priority, and the case store they work from."""
