@@ -70,7 +70,7 @@ def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, trigger: str) 
     concern = next((e["value"] for e in entities if e.get("entity") == "concern"), None)
     topics = tuple(dict.fromkeys(e["value"] for e in entities if e.get("entity") == "remit_topic"))
     why = triage(trigger, concern, topics)
-    if why.reason == "risk_of_harm":
+    if why.reason in ("risk_of_harm", "possible_risk"):
         dispatcher.utter_message(response="utter_risk_of_harm")
     elif why.reason == "distress":
         dispatcher.utter_message(response="utter_distress_care")

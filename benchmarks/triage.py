@@ -28,9 +28,9 @@ def label_of_parse(parse: dict) -> str:
     concern = next((e["value"] for e in entities if e.get("entity") == "concern"), None)
     topics = [e["value"] for e in entities if e.get("entity") == "remit_topic"]
     intent = (parse.get("intent") or {}).get("name")
-    if concern == "risk_of_harm":
-        return "risk_of_harm"
-    if concern == "distress" or intent == "distress":
+    if concern == "risk_of_harm" or (intent == "distress" and concern is None):
+        return "risk_of_harm"  # what the assistant acts on: catalog/triage/rules.py treats it as possible risk
+    if concern == "distress":
         return "distress"
     if intent == "request_human":
         return "request_human"

@@ -45,7 +45,8 @@ def step_blocks(number: int, step: Mapping[str, Any]) -> list[dict[str, Any]]:
     link = f"<{step['url']}|{title}>" if step.get("url") else title
     lines = [f"*{number}. {link}*", escape(" · ".join(wording.step_facts(step)))]
     if wording.step_headline(step):
-        lines.append(escape(wording.step_headline(step)).capitalize())
+        headline = escape(wording.step_headline(step))
+        lines.append(headline[:1].upper() + headline[1:])
     blocks = [section("\n".join(lines))]
     flags = wording.inline_flags(step)
     if flags:

@@ -14,7 +14,7 @@ TOPIC_LABELS = {"funding": "funding and loans", "visa": "visas and immigration",
 
 @dataclass(frozen=True)
 class Triage:
-    reason: str  # risk_of_harm | distress | request_human | outside_remit | not_understood
+    reason: str  # risk_of_harm | possible_risk | distress | request_human | outside_remit | not_understood
     priority: int
     rule: str  # the rule that set the priority, in words
 
@@ -25,8 +25,13 @@ def triage(trigger: str, concern: str | None = None, topics: tuple[str, ...] = (
     if concern == "risk_of_harm":
         return Triage("risk_of_harm", 1, "Priority 1: the message suggests a risk of harm; contact the learner now "
                                          "and follow the safeguarding procedure.")
-    if concern == "distress" or trigger == "distress":
+    if concern == "distress":
         return Triage("distress", 2, "Priority 2: the learner shows strong distress; reply within the hour.")
+    if trigger == "distress":
+        # The intent model heard distress but no phrase told distress from danger: a missed risk costs more
+        # than a false alarm, so it is treated as a risk until a person has read it.
+        return Triage("possible_risk", 1, "Priority 1: the learner shows distress that the assistant could not "
+                                          "tell from a risk of harm; treat it as one until you have read it.")
     if trigger == "request_human":
         return Triage("request_human", 3, "Priority 3: the learner asked to talk to a person.")
     if trigger == "outside_remit" or topics:
