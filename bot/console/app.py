@@ -8,6 +8,7 @@ the session's CSRF token (a form field or the ``X-CSRF-Token`` header); failed l
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -24,7 +25,7 @@ from catalog.triage.store import CaseStore
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-PUBLIC = {"/login", "/health"}
+PUBLIC = {"/login", "/health", "/favicon.ico"}
 STORE = web.AppKey("store", CaseStore)
 RASA = web.AppKey("rasa", RasaClient)
 LIMITER = web.AppKey("limiter", LoginLimiter)
@@ -65,9 +66,16 @@ async def require_login(request: web.Request, handler: Any) -> web.StreamRespons
 
 
 async def login_page(request: web.Request) -> web.Response:
-    session = await aiohttp_session.new_session(request)
-    session["login_csrf"] = new_csrf_token()
+    # The token is kept for the session: a second tab, or any request that lands here, must not expire the
+    # form already on screen. A successful login starts a new session anyway (no fixation).
+    session = await aiohttp_session.get_session(request)
+    if not session.get("login_csrf"):
+        session["login_csrf"] = new_csrf_token()
     return render(request, "login.html", csrf=session["login_csrf"], error=None)
+
+
+async def favicon(request: web.Request) -> web.Response:
+    return web.Response(status=404)  # browsers ask on their own; never a redirect to the login page
 
 
 async def login(request: web.Request) -> web.Response:
@@ -101,11 +109,17 @@ async def logout(request: web.Request) -> web.Response:
     raise web.HTTPFound("/login")
 
 
+def _iso(value: Any) -> Any:
+    """Times as ISO 8601 with their offset; SQLite returns them without one, and they are stored in UTC."""
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).isoformat()
+    return value
+
+
 def case_json(case: dict[str, Any]) -> dict[str, Any]:
-    out = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in case.items() if k != "log"}
+    out = {k: _iso(v) for k, v in case.items() if k != "log"}
     if "log" in case:
-        out["log"] = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in e.items()}
-                      for e in case["log"]]
+        out["log"] = [{k: _iso(v) for k, v in e.items()} for e in case["log"]]
     return out
 
 
@@ -116,6 +130,11 @@ async def queue_page(request: web.Request) -> web.Response:
 
 async def api_queue(request: web.Request) -> web.Response:
     return web.json_response({"cases": [case_json(c) for c in request.app[STORE].queue()]})
+
+
+def _holder_name(request: web.Request, username: str | None) -> str | None:
+    account = request.app[STORE].counsellor(username) if username else None
+    return account["display_name"] if account else username
 
 
 def _case_or_404(request: web.Request) -> dict[str, Any]:
@@ -130,13 +149,15 @@ def _case_or_404(request: web.Request) -> dict[str, Any]:
 
 async def case_page(request: web.Request) -> web.Response:
     case = _case_or_404(request)
+    holder = request.app[STORE].counsellor(case["claimed_by"]) if case["claimed_by"] else None
     return render(request, "case.html", case=case, user=request["display_name"], me=request["user"],
-                  csrf=request["csrf"])
+                  holder=holder["display_name"] if holder else case["claimed_by"], csrf=request["csrf"])
 
 
 async def api_case(request: web.Request) -> web.Response:
     case = _case_or_404(request)
-    body: dict[str, Any] = {"case": case_json(case)}
+    body: dict[str, Any] = {"case": case_json(case), "holder_name": _holder_name(request, case["claimed_by"]),
+                            "mine": case["claimed_by"] == request["user"]}
     try:
         tracker = await request.app[RASA].tracker(case["sender_id"])
         body["transcript"] = transcript_of(tracker)
@@ -232,6 +253,7 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
     app[TEMPLATES] = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                         autoescape=jinja2.select_autoescape(["html"]))
     app.router.add_get("/health", health)
+    app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)
     app.router.add_post("/logout", logout)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 from catalog.catalogue.schema import Base, CatalogVersionRow, CredentialRow, CredentialSkillRow, ProviderRow
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "var" / "catalog.db"
 CREDENTIAL_FIELDS = [f for f in CredentialRecord.__fields__ if f not in ("provider", "platform", "skills")]
 
