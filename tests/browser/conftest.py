@@ -11,8 +11,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.servers import ROOT, Servers, free_port, server_env, start_servers
+from tests.e2e.servers import ROOT, Servers, free_port, server_env, start_servers, wait_for_http
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -72,19 +70,6 @@ def chromium(tmp_path: Path) -> Iterator[Chromium]:
     browser.close()
 
 
-def _wait_http(url: str, proc: subprocess.Popen, log: Path, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} not ready after {seconds}s:\n{log.read_text()[-3000:]}")
-
-
 def _stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
@@ -107,7 +92,7 @@ def widget_server(rasa_url: str, port: int, workdir: Path) -> Iterator[str]:
                                             "RASA_URL": rasa_url}))
     url = f"http://127.0.0.1:{port}/"
     try:
-        _wait_http(url, proc, log)
+        wait_for_http(url, proc, log, seconds=60.0)
         yield url
     finally:
         _stop(proc)
@@ -120,7 +105,7 @@ def stand_in_rasa(port: int, origin: str, workdir: Path) -> Iterator[subprocess.
     proc = subprocess.Popen([sys.executable, "-m", "tests.browser.stand_in", str(port), origin], cwd=ROOT,
                             stdout=log.open("a"), stderr=subprocess.STDOUT, env=server_env({}))
     try:
-        _wait_http(f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling", proc, log)
+        wait_for_http(f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling", proc, log, seconds=60.0)
         yield proc
     finally:
         proc.kill()  # like a crash: no goodbye to the browser, which must notice by itself

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.browser.conftest import _stop, _wait_http
-from tests.e2e.servers import ROOT, Servers, server_env
+from tests.browser.conftest import _stop
+from tests.e2e.servers import ROOT, Servers, server_env, wait_for_http
 
 
 def cases_url(rasa: Servers) -> str:
@@ -32,7 +32,7 @@ def console_server(rasa: Servers, port: int, workdir: Path) -> Iterator[tuple[st
                         "CASES_DB_URL": cases_url(rasa)}))
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_http(f"{url}/health", proc, log)
+        wait_for_http(f"{url}/health", proc, log, seconds=60.0)
         yield url, log
     finally:
         _stop(proc)

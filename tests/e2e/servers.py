@@ -86,7 +86,8 @@ class Servers:
                 p.kill()
 
 
-def _wait(url: str, proc: subprocess.Popen, log: Path, seconds: float = 240.0) -> None:
+def wait_for_http(url: str, proc: subprocess.Popen, log: Path, seconds: float = 240.0) -> None:
+    """Until ``url`` answers; fails with the end of ``log`` if ``proc`` exits or time runs out."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -118,7 +119,7 @@ def start_servers(workdir: Path, extra_env: dict[str, str] | None = None,
     procs.append(subprocess.Popen(
         [RASA, "run", "actions", "--port", str(action_port), "--actions", "actions"],
         cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT))
-    _wait(f"http://127.0.0.1:{action_port}/health", procs[0], action_log)
+    wait_for_http(f"http://127.0.0.1:{action_port}/health", procs[0], action_log)
     rasa_log = workdir / "rasa.log"
     procs.append(subprocess.Popen(
         [RASA, "run", "--enable-api", "--auth-token", token, "--port", str(rasa_port), "--model", str(model),
@@ -126,7 +127,7 @@ def start_servers(workdir: Path, extra_env: dict[str, str] | None = None,
         cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT))
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, procs, workdir)
     try:
-        _wait(f"http://127.0.0.1:{rasa_port}/", procs[1], rasa_log)
+        wait_for_http(f"http://127.0.0.1:{rasa_port}/", procs[1], rasa_log)
         # The HTTP server answers before the model has loaded; wait until a turn goes through.
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
