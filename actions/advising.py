@@ -15,8 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.catalog_service import catalog_service
+from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from catalog.advice import wording
-from catalog.advice.dialogue import CONSTRAINT_SLOTS, AdviserState, Decision, Move, Question, Turn, next_move
+from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
 from catalog.advice.employer_policy import apply_policy, policy_for
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
@@ -30,16 +31,14 @@ def constraints_from(tracker: Tracker) -> Constraints:
 
 
 def own_constraints(tracker: Tracker) -> Constraints:
+    simple = {spec.field: tracker.get_slot(slot) for slot, spec in SIMPLE_CONSTRAINTS.items()
+              if tracker.get_slot(slot) is not None}
     return Constraints(
         budget=tracker.get_slot("budget"),
         currency=tracker.get_slot("budget_currency") or "USD",
-        hours_per_week=tracker.get_slot("hours_per_week"),
-        deadline_weeks=tracker.get_slot("deadline_weeks"),
         prefer_providers=tuple(tracker.get_slot("preferred_providers") or ()),
         avoid_providers=tuple(tracker.get_slot("avoided_providers") or ()),
-        free_only=bool(tracker.get_slot("free_only")),
-        delivery=tracker.get_slot("delivery_mode"),
-        optimise=tracker.get_slot("optimise") or "balanced",
+        **simple,
     )
 
 

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
 from catalog.reading.profile import apply_entities
 
 # Intents whose provider mentions are about a credential held, not a preference.
@@ -73,30 +74,6 @@ class ValidateSlotMappings(ValidationAction):
         info = ents[0].get("additional_info") or {}
         return {"budget": float(ents[0]["value"]), "budget_currency": info.get("currency", "USD")}
 
-    def extract_hours_per_week(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, "hours_per_week")
-        return {"hours_per_week": float(ents[0]["value"])} if ents else {}
-
-    def extract_deadline_weeks(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, "deadline_weeks")
-        return {"deadline_weeks": float(ents[0]["value"])} if ents else {}
-
-    def extract_free_only(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          domain: DomainDict) -> dict[str, Any]:
-        return {"free_only": True} if _entities(tracker, "free_only") else {}
-
-    def extract_optimise(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                         domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, "optimise")
-        return {"optimise": ents[0]["value"]} if ents else {}
-
-    def extract_delivery_mode(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                              domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, "delivery")
-        return {"delivery_mode": ents[0]["value"]} if ents else {}
-
     def extract_preferred_providers(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NO_PREFERENCE_INTENTS:
@@ -113,3 +90,18 @@ class ValidateSlotMappings(ValidationAction):
             "preferred_providers": list(dict.fromkeys(prefer)) if prefer else old_prefer,
             "avoided_providers": list(dict.fromkeys(old_avoid + avoid)),
         }
+
+
+def _simple_extractor(slot: str, spec: SimpleConstraint):
+    def extract(self: ValidateSlotMappings, dispatcher: CollectingDispatcher, tracker: Tracker,
+                domain: DomainDict) -> dict[str, Any]:
+        ents = _entities(tracker, spec.entity)
+        return {slot: spec.read(ents[0]["value"])} if ents else {}
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
+# rasa-sdk looks up ``extract_<slot>`` on the action; one per row of the table.
+for _slot, _spec in SIMPLE_CONSTRAINTS.items():
+    setattr(ValidateSlotMappings, f"extract_{_slot}", _simple_extractor(_slot, _spec))

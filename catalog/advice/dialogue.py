@@ -11,10 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-# Slots that hold the learner's limits; any one of them set means the constraints question is answered.
-# A new constraint is added here, in the domain's slots and in its extraction (actions/slot_extraction.py).
-CONSTRAINT_SLOTS = ("budget", "hours_per_week", "deadline_weeks", "preferred_providers", "avoided_providers",
-                    "free_only", "delivery_mode", "optimise")
 SKIP_INTENTS = frozenset({"no_preference", "deny"})
 UPDATE_INTENTS = frozenset({"inform", "refine_pathway", "no_preference"})
 
@@ -56,7 +52,7 @@ class AdviserState:
     has_background: bool = False
     skills_asked: bool = False
     constraints_asked: bool = False
-    constraints_given: bool = False
+    constraints_given: bool = False  # any of the learner's limits is set (actions/constraint_slots.py)
     has_pathway: bool = False
 
 

@@ -116,3 +116,21 @@ def test_a_policy_that_rules_everything_out_is_said_so() -> None:
     text = wording.empty_pathway_text(payload)
     assert text.startswith("Acme's learning policy (no learning budget and no Udemy) together with your own limits leaves no "
                            "credential for Data Analyst")
+
+
+async def test_limits_become_slots_and_constraints_from_one_table(make_tracker, dispatcher, domain) -> None:
+    from actions.advising import own_constraints
+    from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
+    from actions.slot_extraction import ValidateSlotMappings
+
+    assert set(CONSTRAINT_SLOTS) <= set(domain["slots"])
+    tracker = make_tracker("10 hours a week, online, free only",
+                           entities=[entity("hours_per_week", 10), entity("delivery", "online"),
+                                     entity("free_only", True)])
+    events = {e["name"]: e["value"] for e in await ValidateSlotMappings().run(dispatcher, tracker, domain)
+              if e.get("event") == "slot"}
+    assert {k: events[k] for k in ("hours_per_week", "delivery_mode", "free_only")} == {
+        "hours_per_week": 10.0, "delivery_mode": "online", "free_only": True}
+    c = own_constraints(make_tracker(slots=events))
+    assert (c.hours_per_week, c.delivery, c.free_only, c.optimise) == (10.0, "online", True, "balanced")
+    assert len(SIMPLE_CONSTRAINTS) == 5
