@@ -18,11 +18,15 @@ from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from catalog.advice import wording
 from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
-from catalog.advice.employer_policy import apply_policy, policy_for
+from catalog.advice.employer_policy import apply_policy, load_policies, policy_for
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
 from catalog.advice.suggestions import closest_roles, suggest_roles
 from catalog.reading.profile import apply_entities
+
+# A bad EMPLOYER_POLICIES_FILE stops the action server at start, with the entry named, rather than failing
+# every employee's turn later.
+load_policies()
 
 
 def constraints_from(tracker: Tracker) -> Constraints:

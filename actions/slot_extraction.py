@@ -63,7 +63,9 @@ class ValidateSlotMappings(ValidationAction):
                           domain: DomainDict) -> dict[str, Any]:
         """The Slack workspace (team id) the message came from, which decides the employer's policy."""
         users = [e for e in tracker.events if e.get("event") == "user"]
-        team = ((users[-1].get("metadata") or {}).get("team_id")) if users else None
+        if not users or users[-1].get("input_channel") != "slack":
+            return {}  # only Slack says which workspace a message came from; other channels' metadata can't
+        team = (users[-1].get("metadata") or {}).get("team_id")
         return {"workspace": team} if team and team != tracker.get_slot("workspace") else {}
 
     def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -4,8 +4,9 @@ answered once.
 What this adds to ``rasa.core.channels.slack``:
 - replies go through ``slack_renderer`` (Rasa's ``send_custom_json`` would pass a pathway to
   ``chat.postMessage`` as unknown keyword arguments);
-- every retry is dropped (Rasa drops only ``http_timeout`` ones) and an ``event_id`` already seen is
-  answered 200 without a second reply (``SeenEvents``: in memory, or Redis when several servers share it);
+- an ``event_id`` already seen (a retry or a repeat, whatever its reason) is answered 200 without a second
+  reply; a retry of an event whose first delivery never arrived is processed (``SeenEvents``: in memory, or
+  Redis when several servers share it);
 - the workspace (``team_id``) goes into the message metadata, where the employer's policy is looked up;
 - replies to a mention go into its thread; a direct message is answered inline unless it was in a thread;
 - ``api_url`` points the Web API client at a stand-in (tests) instead of slack.com.
@@ -94,8 +95,9 @@ class SlackChannel(SlackInput):
     seen: SeenEvents = SeenEvents()
 
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> RenderedSlackBot:
-        return RenderedSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy,
-                                self.api_url)
+        # Without a channel (a counsellor's reply through Rasa's API, output_channel=latest) the message goes to
+        # the learner's own DM (their user id), never to the shared SLACK_CHANNEL.
+        return RenderedSlackBot(self.slack_token, channel, thread_id, self.proxy, self.api_url)
 
     def get_metadata(self, request: Any) -> dict[str, Any]:
         metadata = super().get_metadata(request)
@@ -120,13 +122,19 @@ class SlackChannel(SlackInput):
 
     async def process_message(self, request: Any, on_new_message: Any, text: str, sender_id: str | None,
                               metadata: dict | None) -> Any:
-        if request.headers.get(self.retry_num_header):
-            # The first delivery was answered at once and is being processed; a retry would reply twice.
-            logger.info("slack retry #%s (%s) dropped", request.headers.get(self.retry_num_header),
-                        request.headers.get(self.retry_reason_header))
-            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        retry = request.headers.get(self.retry_num_header)
         event_id = (metadata or {}).get("event_id")
-        if event_id and not await self.seen.first_time(event_id):
-            logger.info("slack event %s already answered", event_id)
-            return response.text("")
+        if event_id:
+            try:
+                first = await self.seen.first_time(event_id)
+            except Exception:  # the shared list is down: a duplicate reply is better than a lost message
+                logger.exception("could not check slack event %s; processing it", event_id)
+                first = True
+            if not first:
+                logger.info("slack event %s already answered (retry %s)", event_id, retry)
+                return response.text("", headers={"X-Slack-No-Retry": "1"})
+        elif retry:
+            # No event id to recognise it by, and the first delivery is already being processed.
+            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        # A retry of an event never seen here (its first delivery failed, e.g. during a restart) is processed.
         return await super().process_message(request, on_new_message, text, sender_id, metadata)

@@ -36,7 +36,11 @@ TURN_FAILED = {"text": "Sorry, something went wrong on my side and I couldn't an
 def widget_origins() -> list[str]:
     """Origins allowed to open a socket: env ``WIDGET_ORIGINS`` (comma-separated), never ``*`` by default."""
     raw = os.environ.get("WIDGET_ORIGINS", DEFAULT_WIDGET_ORIGINS)
-    return [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
+    origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
+    if not origins or "*" in origins:
+        # engineio reads an empty list as "no origin check at all"
+        raise ValueError(f"WIDGET_ORIGINS must list the widget's origins (scheme://host:port), got {raw!r}")
+    return origins
 
 
 class RenderedSocketIOOutput(SocketIOOutput):

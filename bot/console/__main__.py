@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
         print("RASA_API_TOKEN must be set: the console reads transcripts through Rasa's HTTP API", file=sys.stderr)
         return 1
     rasa = RasaClient(os.environ.get("RASA_URL", "http://localhost:5005"), token)
-    app = make_app(store, rasa, secure_cookie=os.environ.get("CONSOLE_SECURE_COOKIE") == "1")
+    app = make_app(store, rasa, secure_cookie=os.environ.get("CONSOLE_SECURE_COOKIE") == "1",
+                   watch_seconds=float(os.environ.get("CONSOLE_WATCH_SECONDS", "5")))
     web.run_app(app, host=args.host, port=args.port, print=lambda *_: print(
         f"Counsellor console on http://{args.host}:{args.port}/ (cases: {store.url})", flush=True))
     return 0

@@ -7,6 +7,7 @@ the session's CSRF token (a form field or the ``X-CSRF-Token`` header); failed l
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import logging
@@ -21,6 +22,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.console.auth import LoginLimiter, check_password, csrf_ok, new_csrf_token
 from bot.console.rasa_client import RasaClient, RasaUnavailable, transcript_of
+from bot.console.watcher import watch_forever
 from catalog.triage.store import CaseStore
 
 logger = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ STORE = web.AppKey("store", CaseStore)
 RASA = web.AppKey("rasa", RasaClient)
 LIMITER = web.AppKey("limiter", LoginLimiter)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+WATCHER = web.AppKey("watcher", asyncio.Task)
 
 
 def render(request: web.Request, name: str, status: int = 200, **context: Any) -> web.Response:
@@ -138,10 +141,8 @@ def _holder_name(request: web.Request, username: str | None) -> str | None:
 
 
 def _case_or_404(request: web.Request) -> dict[str, Any]:
-    try:
-        case = request.app[STORE].get(int(request.match_info["case_id"]))
-    except ValueError:
-        case = None
+    raw = request.match_info["case_id"]
+    case = request.app[STORE].get(int(raw)) if raw.isdigit() and len(raw) <= 9 else None
     if case is None:
         raise web.HTTPNotFound(text="no such case")
     return case
@@ -218,13 +219,22 @@ async def api_handback(request: web.Request) -> web.Response:
 
 
 async def api_resolve(request: web.Request) -> web.Response:
+    """Resolving also hands the conversation back: a resolved case must never leave the learner's chat silent."""
     case = _case_or_404(request)
     _must_hold(case, request["user"])
     note = str((await _json_body(request)).get("note", "")).strip()
     if not note:
         raise web.HTTPBadRequest(text="say in a note how it was resolved")
+    try:
+        await request.app[RASA].resume(case["sender_id"])
+    except RasaUnavailable as exc:
+        return web.json_response({"resolved": False, "error": f"not resolved: {exc}"}, status=502)
     request.app[STORE].resolve(case["id"], request["user"], note)
     return web.json_response({"resolved": True})
+
+
+async def home(request: web.Request) -> web.Response:
+    raise web.HTTPFound("/queue")
 
 
 async def health(request: web.Request) -> web.Response:
@@ -242,8 +252,9 @@ def secret_key() -> bytes:
     return os.urandom(32)
 
 
-def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secure_cookie: bool = False
-             ) -> web.Application:
+def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secure_cookie: bool = False,
+             watch_seconds: float | None = None) -> web.Application:
+    """``watch_seconds``: how often paused conversations are checked for distress (None: not watched)."""
     app = web.Application(middlewares=[])
     storage = EncryptedCookieStorage(key or secret_key(), cookie_name="counsellor_session", httponly=True,
                                      samesite="Strict", secure=secure_cookie, max_age=8 * 3600)
@@ -257,7 +268,7 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)
     app.router.add_post("/logout", logout)
-    app.router.add_get("/", lambda r: web.HTTPFound("/queue"))
+    app.router.add_get("/", home)
     app.router.add_get("/queue", queue_page)
     app.router.add_get("/cases/{case_id}", case_page)
     app.router.add_get("/api/cases", api_queue)
@@ -267,4 +278,13 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
     app.router.add_post("/api/cases/{case_id}/handback", api_handback)
     app.router.add_post("/api/cases/{case_id}/resolve", api_resolve)
     app.router.add_static("/static/", HERE / "static")
+    if watch_seconds:
+        async def start_watching(app: web.Application) -> None:
+            app[WATCHER] = asyncio.create_task(watch_forever(store, rasa, watch_seconds))
+
+        async def stop_watching(app: web.Application) -> None:
+            app[WATCHER].cancel()
+
+        app.on_startup.append(start_watching)
+        app.on_cleanup.append(stop_watching)
     return app

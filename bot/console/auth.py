@@ -74,5 +74,7 @@ def new_csrf_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def csrf_ok(expected: str | None, given: str | None) -> bool:
-    return bool(expected and given) and hmac.compare_digest(expected, given)
+def csrf_ok(expected: object, given: object) -> bool:
+    if not (isinstance(expected, str) and isinstance(given, str) and expected and given):
+        return False  # a file field or a missing token
+    return hmac.compare_digest(expected.encode(), given.encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import quote
 
@@ -28,8 +29,11 @@ class RasaClient:
                 async with session.request(method, self.url + path, json=body, params=query) as resp:
                     if resp.status >= 400:
                         raise RasaUnavailable(f"Rasa answered {resp.status}: {(await resp.text())[:300]}")
-                    return await resp.json(content_type=None)
-        except (aiohttp.ClientError, TimeoutError) as exc:
+                    try:
+                        return await resp.json(content_type=None)
+                    except ValueError as exc:
+                        raise RasaUnavailable(f"Rasa answered {resp.status} with no JSON") from exc
+        except (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError) as exc:
             raise RasaUnavailable(f"Rasa at {self.url} did not answer ({exc.__class__.__name__})") from exc
 
     async def tracker(self, sender_id: str) -> dict[str, Any]:
@@ -40,6 +44,11 @@ class RasaClient:
         await self._call("POST", f"/conversations/{quote(sender_id, safe='')}/tracker/events",
                          [{"event": "bot", "text": text, "metadata": {"counsellor": counsellor}}],
                          output_channel="latest", execute_side_effects="true")
+
+    async def run_response(self, sender_id: str, response: str) -> None:
+        """A domain response sent through the learner's latest channel; Rasa runs it even while paused."""
+        await self._call("POST", f"/conversations/{quote(sender_id, safe='')}/execute", {"name": response},
+                         output_channel="latest")
 
     async def resume(self, sender_id: str) -> None:
         await self._call("POST", f"/conversations/{quote(sender_id, safe='')}/tracker/events", HANDBACK_EVENTS)

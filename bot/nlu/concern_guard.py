@@ -21,8 +21,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from catalog.reading.concerns import read_concerns
 
-# Intents a remit topic does not override: a learner asking about a step's cost may say "loan".
-KEEP_INTENTS_FOR_TOPICS = {"request_human", "distress", "delete_data"}
+# Intents a remit topic does not override: a question about a step or about micro-credentials that happens
+# to say "loan" or "visa" is about the course, and asking for a person or to be deleted is already handled.
+KEEP_INTENTS_FOR_TOPICS = {"request_human", "distress", "delete_data", "faq", "chitchat", "ask_why",
+                           "ask_step_details", "ask_recognition", "ask_accreditation", "ask_verification",
+                           "ask_next", "already_have", "refine_pathway"}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -61,6 +64,8 @@ def _entity(name: str, value: str, **info: Any) -> dict[str, Any]:
 
 
 def _force_intent(message: Message, name: str) -> None:
-    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != name]
+    # The others drop to 0: a runner-up left at 0.99 would be within the FallbackClassifier's ambiguity
+    # threshold of the forced 1.0, and the message would become nlu_fallback ("please rephrase").
+    ranking = [{**r, "confidence": 0.0} for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != name]
     message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True)

@@ -110,6 +110,8 @@ def load_policies(path: str | None = None) -> dict[str, EmployerPolicy]:
     file = Path(path or os.environ.get("EMPLOYER_POLICIES_FILE") or POLICIES_FILE)
     try:
         content = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PolicyError(f"{file}: cannot be read ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
         raise PolicyError(f"{file}: not valid YAML ({exc})") from exc
     return parse_policies(content, str(file))

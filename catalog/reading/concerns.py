@@ -37,7 +37,9 @@ class Concerns:
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = text.lower()
+    for mark in ("\u2019", "\u2018", "\u02bc", "`", "\u00b4"):
+        text = text.replace(mark, "'")
     text = re.sub(r"(\w)'(\w)", r"\1\2", text)  # don't -> dont, i'm -> im
     return re.sub(r"\s+", " ", text)
 
@@ -63,16 +65,20 @@ class ConcernReader:
 
     def read(self, text: str) -> Concerns:
         low = normalise(text or "")
-        masked = self.not_concern.sub(" ", low)  # "the deadline is killing me" says nothing alarming
-        cues: list[str] = []
-        level = None
-        found = self.risk.findall(masked)
-        if found:
-            level, cues = RISK, cues + found
+        # A figure of speech ("the deadline is killing me") cancels only the phrase inside it, never the rest
+        # of the message ("... and I want to end it all").
+        figures = [m.span() for m in self.not_concern.finditer(low)]
+
+        def real(pattern: re.Pattern[str]) -> list[str]:
+            return [m.group(0) for m in pattern.finditer(low)
+                    if not any(a <= m.start() and m.end() <= b for a, b in figures)]
+
+        level, cues = None, real(self.risk)
+        if cues:
+            level = RISK
         else:
-            found = self.distress.findall(masked)
-            if found:
-                level, cues = DISTRESS, cues + found
+            cues = real(self.distress)
+            level = DISTRESS if cues else None
         topics = tuple(t for t, p in self.topics.items() if p.search(low))
         delete = bool(self.delete.search(low))
         return Concerns(level, topics, delete, tuple(cues))

@@ -193,3 +193,22 @@ def test_saying_no_keeps_the_data(servers: Servers) -> None:
     servers.say(learner, "erase all my details please")
     assert "haven't deleted" in texts(servers.say(learner, "/deny"))
     assert servers.tracker(learner)["slots"]["career_goal"] == "Data Analyst"
+
+
+async def test_distress_in_a_paused_conversation_is_answered_and_escalated(servers: Servers, cases: CaseStore) -> None:
+    from bot.console.watcher import check_paused_conversations
+
+    learner = me()
+    servers.say(learner, "can I talk to someone please")
+    case = cases.open_case_for(learner)
+    assert case["priority"] == 3
+    assert servers.say(learner, "honestly i don't want to be here anymore") == []  # paused: Rasa says nothing
+    rasa = RasaClient(servers.rasa_url, servers.token)
+    assert await check_paused_conversations(cases, rasa) >= 1
+    again = cases.get(case["id"])
+    assert again["priority"] == 1 and again["reason"] == "risk_of_harm"
+    assert any(e["action"] == "escalated" and "utter_risk_of_harm" in e["text"] for e in again["log"])
+    bots = [e for e in servers.tracker(learner)["events"] if e["event"] == "bot"]
+    assert "988" in bots[-1]["text"] and "116 123" in bots[-1]["text"]
+    await check_paused_conversations(cases, rasa)  # a second pass must not act on the same message again
+    assert len([e for e in cases.get(case["id"])["log"] if e["action"] == "escalated"]) == 1  # once only
