@@ -18,6 +18,7 @@ from catalog.advice import wording
 from catalog.triage.rules import TOPIC_LABELS, Triage, triage
 from catalog.triage.store import CaseStore
 from catalog.triage.summary import case_summary
+from catalog.triage.transcript import transcript_of_events
 
 logger = logging.getLogger(__name__)
 HANDOFF_INTENTS = {"request_human", "distress", "outside_remit"}
@@ -39,11 +40,9 @@ def reset_case_store() -> None:
 
 
 def transcript(tracker: Tracker) -> list[dict[str, str]]:
-    out = []
-    for e in tracker.events:
-        if e.get("event") in ("user", "bot") and e.get("text"):
-            out.append({"from": "learner" if e["event"] == "user" else "assistant", "text": e["text"]})
-    return out
+    """Who said what, for the case summary (hand-over markers left out)."""
+    return [{"from": m["from"], "text": m["text"]} for m in transcript_of_events(tracker.events)
+            if m["from"] != "system" and m["text"]]
 
 
 def constraint_summary(tracker: Tracker) -> list[str]:

@@ -21,9 +21,10 @@ from aiohttp import web
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.console.auth import LoginLimiter, check_password, csrf_ok, new_csrf_token
-from bot.console.rasa_client import RasaClient, RasaUnavailable, transcript_of
+from bot.console.rasa_client import RasaClient, RasaUnavailable
 from bot.console.watcher import watch_forever
 from catalog.triage.store import CaseStore
+from catalog.triage.transcript import transcript_of
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -176,6 +177,13 @@ async def _json_body(request: web.Request) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
+def _held_case(request: web.Request) -> dict[str, Any]:
+    """The case of the URL, which the signed-in counsellor must hold to act on it."""
+    case = _case_or_404(request)
+    _must_hold(case, request["user"])
+    return case
+
+
 def _must_hold(case: dict[str, Any], user: str) -> None:
     if case["status"] != "claimed" or case["claimed_by"] != user:
         holder = case["claimed_by"]
@@ -194,8 +202,7 @@ async def api_claim(request: web.Request) -> web.Response:
 
 
 async def api_reply(request: web.Request) -> web.Response:
-    case = _case_or_404(request)
-    _must_hold(case, request["user"])
+    case = _held_case(request)
     text = str((await _json_body(request)).get("text", "")).strip()
     if not text:
         raise web.HTTPBadRequest(text="the reply is empty")
@@ -208,8 +215,7 @@ async def api_reply(request: web.Request) -> web.Response:
 
 
 async def api_handback(request: web.Request) -> web.Response:
-    case = _case_or_404(request)
-    _must_hold(case, request["user"])
+    case = _held_case(request)
     try:
         await request.app[RASA].resume(case["sender_id"])
     except RasaUnavailable as exc:
@@ -220,8 +226,7 @@ async def api_handback(request: web.Request) -> web.Response:
 
 async def api_resolve(request: web.Request) -> web.Response:
     """Resolving also hands the conversation back: a resolved case must never leave the learner's chat silent."""
-    case = _case_or_404(request)
-    _must_hold(case, request["user"])
+    case = _held_case(request)
     note = str((await _json_body(request)).get("note", "")).strip()
     if not note:
         raise web.HTTPBadRequest(text="say in a note how it was resolved")

@@ -52,20 +52,3 @@ class RasaClient:
 
     async def resume(self, sender_id: str) -> None:
         await self._call("POST", f"/conversations/{quote(sender_id, safe='')}/tracker/events", HANDBACK_EVENTS)
-
-
-def transcript_of(tracker: dict[str, Any]) -> list[dict[str, Any]]:
-    """Messages and hand-over markers, in order, as the case page shows them."""
-    out = []
-    for e in tracker.get("events", []):
-        kind = e.get("event")
-        if kind == "user" and e.get("text") is not None:
-            out.append({"from": "learner", "text": e.get("text") or "", "at": e.get("timestamp")})
-        elif kind == "bot" and (e.get("text") or (e.get("data") or {}).get("custom")):
-            counsellor = (e.get("metadata") or {}).get("counsellor")
-            out.append({"from": f"counsellor {counsellor}" if counsellor else "assistant",
-                        "text": e.get("text") or "[pathway]", "at": e.get("timestamp")})
-        elif kind in ("pause", "resume"):
-            out.append({"from": "system", "text": "conversation paused for a counsellor" if kind == "pause"
-                        else "handed back to the assistant", "at": e.get("timestamp")})
-    return out
