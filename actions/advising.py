@@ -18,6 +18,7 @@ from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from catalog.advice import wording
 from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
+from catalog.advice.eligibility import LearnerBackground
 from catalog.advice.employer_policy import apply_policy, load_policies, policy_for
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
@@ -46,6 +47,17 @@ def own_constraints(tracker: Tracker) -> Constraints:
     )
 
 
+def background_from(tracker: Tracker) -> LearnerBackground:
+    """Their jobs and the years they mentioned (``skill_years`` keeps years by skill or job title), for
+    credentials' entry requirements."""
+    return LearnerBackground.from_profile(
+        catalog_service().taxonomy,
+        roles=tracker.get_slot("background_roles") or [],
+        years=tracker.get_slot("skill_years") or {},
+        credentials=tracker.get_slot("completed_credentials") or [],
+    )
+
+
 def build_pathway(tracker: Tracker) -> Pathway:
     svc = catalog_service()
     return recommend_pathway(
@@ -55,6 +67,7 @@ def build_pathway(tracker: Tracker) -> Pathway:
         tracker.get_slot("current_skills") or [],
         constraints_from(tracker),
         completed=tracker.get_slot("completed_credentials") or [],
+        background=background_from(tracker),
     )
 
 

@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.catalogue.index import IndexedCredential
+from catalog.advice.eligibility import RequirementCheck
+from catalog.catalogue.index import Freshness, IndexedCredential
 
 STALE_AFTER_DAYS = 365
+# A listing checked this much longer ago than the catalogue's median is flagged on its own.
+OLDER_THAN_PEERS_DAYS = 180
+# An absence (no accreditation, no recognition, no badge) is flagged only when at least this share of at
+# least MIN_PEERS comparable credentials have the thing: a flag on everything tells the learner nothing.
+PEER_SHARE = 0.5
+MIN_PEERS = 3
 MIN_RATING = 4.0
 MIN_REVIEWS = 50
 COST_OUTLIER_RATIO = 2.0
 MIN_COST_PEERS = 3
 OVERLAP_SHARE = 0.6
 MAX_FOCUSED_STEPS = 4
-FLAG_KINDS = ("recognition", "quality", "stale", "cost", "overlap")
+FLAG_KINDS = ("recognition", "quality", "stale", "cost", "overlap", "eligibility")
 
 
 @dataclass(frozen=True)
@@ -49,24 +56,56 @@ def _flag(kind: str, findings: list[Finding]) -> Flag | None:
     return Flag(kind, tuple(findings)) if findings else None
 
 
-def recognition_flag(item: IndexedCredential, industry: str | None) -> Flag | None:
+def _peers_mostly_have(item: IndexedCredential, peers: Iterable[IndexedCredential] | None,
+                       has: Callable[[IndexedCredential], bool]) -> dict[str, int] | None:
+    """Evidence that most comparable credentials have what ``item`` lacks, or None. Without peers (a
+    caller that passes none) the absence alone is the finding."""
+    if peers is None:
+        return {}
+    others = [p for p in peers if p.id != item.id]
+    with_it = sum(1 for p in others if has(p))
+    if len(others) >= MIN_PEERS and with_it / len(others) >= PEER_SHARE:
+        return {"peers_with": with_it, "peers": len(others)}
+    return None
+
+
+def _recognised(item: IndexedCredential) -> bool:
+    return bool(item.record.recognized_by)
+
+
+def _has_badge(item: IndexedCredential) -> bool:
+    return item.record.badge not in (None, "none")
+
+
+def _quality_assured(item: IndexedCredential) -> bool:
+    return bool(item.record.quality_assurance or (item.provider and item.provider.accreditation))
+
+
+def recognition_flag(item: IndexedCredential, industry: str | None,
+                     peers: Iterable[IndexedCredential] | None = None) -> Flag | None:
     rec = item.record
+    peers = list(peers) if peers is not None else None
     found = []
     if not rec.recognized_by:
-        found.append(Finding("no_recognition"))
+        evidence = _peers_mostly_have(item, peers, _recognised)
+        if evidence is not None:
+            found.append(Finding("no_recognition", evidence))
     elif industry and rec.industries and industry not in rec.industries:
         found.append(Finding("other_industry", {"industries": list(rec.industries), "target": industry}))
-    if rec.badge in (None, "none"):
-        found.append(Finding("no_badge"))
+    if not _has_badge(item):
+        evidence = _peers_mostly_have(item, peers, _has_badge)
+        if evidence is not None:
+            found.append(Finding("no_badge", evidence))
     return _flag("recognition", found)
 
 
-def quality_flag(item: IndexedCredential) -> Flag | None:
+def quality_flag(item: IndexedCredential, peers: Iterable[IndexedCredential] | None = None) -> Flag | None:
     rec = item.record
     found = []
-    provider_accredited = bool(item.provider and item.provider.accreditation)
-    if not rec.quality_assurance and not provider_accredited:
-        found.append(Finding("no_quality_assurance"))
+    if not _quality_assured(item):
+        evidence = _peers_mostly_have(item, list(peers) if peers is not None else None, _quality_assured)
+        if evidence is not None:
+            found.append(Finding("no_quality_assurance", evidence))
     if rec.rating is not None and rec.rating < MIN_RATING:
         found.append(Finding("low_rating", {"rating": rec.rating, "minimum": MIN_RATING}))
     if rec.review_count is not None and rec.review_count < MIN_REVIEWS:
@@ -76,13 +115,29 @@ def quality_flag(item: IndexedCredential) -> Flag | None:
     return _flag("quality", found)
 
 
-def stale_flag(item: IndexedCredential, today: dt.date) -> Flag | None:
+def stale_flag(item: IndexedCredential, today: dt.date, freshness: Freshness | None = None) -> Flag | None:
+    """Only where this listing differs from the catalogue: never checked while most listings are, or
+    checked well before the rest. Staleness of the whole catalogue is one note (``catalogue_note``)."""
     verified = item.record.last_verified
     if verified is None:
-        return Flag("stale", (Finding("never_verified"),))
+        if freshness is None or freshness.verified_share >= PEER_SHARE:
+            share = {"verified_share": round(freshness.verified_share, 2)} if freshness else {}
+            return Flag("stale", (Finding("never_verified", share),))
+        return None
     if (today - verified).days > STALE_AFTER_DAYS:
-        return Flag("stale", (Finding("verified_long_ago", {"verified": verified.isoformat()}),))
+        median = freshness.median_verified if freshness else None
+        if median is None or (median - verified).days > OLDER_THAN_PEERS_DAYS:
+            return Flag("stale", (Finding("verified_long_ago", {
+                "verified": verified.isoformat(), "catalogue_median": median.isoformat() if median else None}),))
     return None
+
+
+def eligibility_flag(checks: Iterable[RequirementCheck]) -> Flag | None:
+    """Entry requirements the learner has not told us they meet (a degree, training hours): to check."""
+    found = [Finding("requirement_to_check", {"statement": c.requirement.statement, "kind": c.requirement.kind,
+                                              "source_url": c.requirement.source_url})
+             for c in checks if c.status == "unknown"]
+    return _flag("eligibility", found)
 
 
 def cost_flag(item: IndexedCredential, peers: Iterable[IndexedCredential]) -> Flag | None:

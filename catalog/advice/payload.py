@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from catalog.advice import wording
+from catalog.advice.eligibility import RequirementCheck
 from catalog.advice.employer_policy import EmployerPolicy, policy_binds_budget
-from catalog.advice.recommender import Pathway, PathwayStep, is_sponsored
-from catalog.catalogue.index import is_free
+from catalog.advice.recommender import LaterGoal, Pathway, PathwayStep, is_sponsored
+from catalog.catalogue.index import IndexedCredential, is_free
 
 
 def flag_dict(flag: Any) -> dict[str, Any]:
@@ -19,9 +20,31 @@ def flag_dict(flag: Any) -> dict[str, Any]:
             "evidence": [f.as_dict() for f in flag.findings]}
 
 
+def _brief(item: IndexedCredential | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    rec = item.record
+    return {"id": rec.id, "title": rec.title, "provider": item.provider_name, "url": rec.url,
+            "cost": 0.0 if is_free(rec) else rec.cost, "currency": rec.currency or "USD", "pricing": rec.pricing,
+            "free_audit": rec.free_audit}
+
+
+def _requirement(check: RequirementCheck) -> dict[str, Any]:
+    req = check.requirement
+    return {"kind": req.kind, "statement": req.statement, "status": check.status, "years": req.years,
+            "years_held": check.years_held, "source_url": req.source_url}
+
+
+def later_goal_payload(goal: LaterGoal) -> dict[str, Any]:
+    data = {**_brief(goal.item), "covers": list(goal.covers),
+            "requirements": [_requirement(c) for c in goal.checks]}
+    data["text"] = wording.later_goal_text(data)
+    return data
+
+
 def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
     rec = step.item.record
-    stated_hours = rec.hours is not None
+    hours, cost = step.item.hours, step.item.cost
     return {
         "id": rec.id,
         "title": rec.title,
@@ -29,11 +52,14 @@ def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
         "url": rec.url,
         "skills": list(rec.skills),
         "covers": list(step.covers),
-        "hours": rec.hours if stated_hours else (round(step.item.est_hours, 1) if rec.weeks else None),
-        "hours_estimated": not stated_hours and rec.weeks is not None,
+        "hours": hours.value if hours else None,
+        "hours_estimated": bool(hours and not hours.stated),
+        "hours_basis": hours.basis.as_dict() if hours else None,
         "weeks": rec.weeks,
         "cost": 0.0 if is_free(rec) else rec.cost,
         "currency": rec.currency or "USD",
+        "cost_estimated_usd": cost.value if cost and not cost.stated else None,
+        "cost_basis": cost.basis.as_dict() if cost else None,
         "pricing": rec.pricing,
         "type": rec.type,
         "level": rec.level,
@@ -42,6 +68,8 @@ def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
         "required_by": step.required_by,
         "flags": [flag_dict(f) for f in step.flags],
         "sponsored": sponsored,
+        "way_in": _brief(step.way_in),
+        "relevance": step.relevance,
     }
 
 
@@ -59,14 +87,22 @@ def policy_payload(policy: EmployerPolicy, p: Pathway, provider_names: dict[str,
 
 def pathway_payload(p: Pathway, policy: EmployerPolicy | None = None,
                     provider_names: dict[str, str] | None = None) -> dict[str, Any]:
+    hours, cost = p.hours, p.cost
     return {
         "type": "pathway",
         "goal": p.goal,
         "current_skills": list(p.current_skills),
         "gap": [g.skill for g in p.gap],
         "steps": [step_payload(s, is_sponsored(s.item, p.constraints)) for s in p.steps],
-        "total_hours": p.total_hours,
-        "total_cost": p.total_cost_usd,
+        # Totals are null when no step has a figure: unknown is never 0 (README: pathway payload).
+        "total_hours": hours.value,
+        "total_hours_stated": hours.stated,
+        "total_hours_estimated": hours.estimated,
+        "hours_unknown_steps": hours.unknown_steps,
+        "total_cost": cost.value,
+        "total_cost_stated": cost.stated,
+        "total_cost_estimated": cost.estimated,
+        "cost_unknown_steps": cost.unknown_steps,
         "currency": "USD",
         "uncovered": list(p.uncovered),
         "practice_skills": list(p.practice_skills),
@@ -75,5 +111,6 @@ def pathway_payload(p: Pathway, policy: EmployerPolicy | None = None,
         "notes": [wording.note_text(n) for n in p.notes],
         "note_codes": [n.code for n in p.notes],
         "flags": [flag_dict(f) for f in p.flags],
+        "later_goals": [later_goal_payload(g) for g in p.later_goals],
         "policy": policy_payload(policy, p, provider_names or {}) if policy else None,
     }

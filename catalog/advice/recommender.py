@@ -9,13 +9,18 @@ stacks into a larger one sits just before it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from catalog.advice.eligibility import LearnerBackground, RequirementCheck, check_requirements, is_eligible
 from catalog.advice.flags import (
+    PEER_SHARE,
+    STALE_AFTER_DAYS,
     Finding,
     Flag,
     cost_flag,
+    eligibility_flag,
     over_budget_flag,
     overlap_flag,
     quality_flag,
@@ -23,13 +28,19 @@ from catalog.advice.flags import (
     stale_flag,
     too_many_badges_flag,
 )
-from catalog.catalogue.index import CatalogIndex, IndexedCredential, is_free, to_usd
+from catalog.advice.relevance import fits, relevance
+from catalog.catalogue.estimates import Figure
+from catalog.catalogue.index import CatalogIndex, Freshness, IndexedCredential, is_free, to_usd
 from catalog.catalogue.taxonomy import Role, Taxonomy
 
 CANDIDATES_PER_SKILL = 40
 # Skills employers expect you to show through work rather than a certificate; a step is never chosen for
 # these alone, but they count when a chosen step teaches them anyway.
 SOFT = {"soft", "office"}
+# Uncovered skills of these kinds are left "best shown through work" rather than reported as a gap no
+# credential closes: employers judge them from experience.
+PRACTICE_CATEGORIES = SOFT | {"service", "management"}
+MAX_LATER_GOALS = 2
 # An employer-sponsored credential counts as this share of its effort: preferred, not forced.
 SPONSORED_EFFORT = 0.6
 LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
@@ -87,6 +98,48 @@ class PathwayStep:
     runner_up: str | None = None
     flags: list[Flag] = field(default_factory=list)
     required_by: str | None = None  # set when the step is only here as another step's prerequisite
+    way_in: IndexedCredential | None = None  # the first part of this credential, to start with
+    relevance: float = 1.0
+
+
+@dataclass
+class LaterGoal:
+    """A credential that fits the goal but that the learner cannot take yet, with what it takes."""
+
+    item: IndexedCredential
+    checks: list[RequirementCheck]
+    covers: list[str]
+
+    @property
+    def unmet(self) -> list[RequirementCheck]:
+        return [c for c in self.checks if c.status == "unmet"]
+
+
+@dataclass(frozen=True)
+class Total:
+    """A pathway's hours or cost: how much is stated, how much estimated, how many steps are unknown.
+    ``value`` is None unless every step has a figure, so an unknown total is never shown as 0."""
+
+    stated: float
+    estimated: float
+    unknown_steps: int
+    known_steps: int
+
+    @property
+    def value(self) -> float | None:
+        """The whole total, only when every step has a figure: a sum that leaves steps out is a part."""
+        return round(self.stated + self.estimated, 2) if self.known_steps and not self.unknown_steps else None
+
+    @property
+    def known(self) -> float:
+        return round(self.stated + self.estimated, 2)
+
+
+def _total(figures: list[Figure | None]) -> Total:
+    known = [f for f in figures if f is not None]
+    return Total(round(sum(f.value for f in known if f.stated), 2),
+                 round(sum(f.value for f in known if not f.stated), 2),
+                 len(figures) - len(known), len(known))
 
 
 @dataclass
@@ -101,19 +154,28 @@ class Pathway:
     notes: list[Finding] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     practice_skills: list[str] = field(default_factory=list)  # uncovered, but shown through work, not courses
+    later_goals: list[LaterGoal] = field(default_factory=list)
 
     @property
-    def total_hours(self) -> float:
-        return round(sum(s.item.est_hours for s in self.steps if s.item.record.hours is not None
-                         or s.item.record.weeks is not None), 1)
+    def hours(self) -> Total:
+        return _total([s.item.hours for s in self.steps])
+
+    @property
+    def cost(self) -> Total:
+        return _total([s.item.cost for s in self.steps])
+
+    @property
+    def total_hours(self) -> float | None:
+        return self.hours.value
 
     @property
     def total_cost_usd(self) -> float:
-        return round(sum(s.item.known_usd or 0.0 for s in self.steps), 2)
+        """Stated and estimated prices together: the figure a budget is checked against."""
+        return round(sum(price_usd(s.item) for s in self.steps), 2)
 
     @property
     def unknown_cost_steps(self) -> list[PathwayStep]:
-        return [s for s in self.steps if s.item.known_usd is None]
+        return [s for s in self.steps if s.item.cost is None]
 
     def step(self, number: int) -> PathwayStep | None:
         return self.steps[number - 1] if 1 <= number <= len(self.steps) else None
@@ -151,9 +213,14 @@ def _allowed(item: IndexedCredential, c: Constraints) -> bool:
     if c.language and rec.language and rec.language != c.language:
         return False
     budget = c.budget_usd
-    if budget is not None and item.known_usd is not None and item.known_usd > budget:
+    if budget is not None and price_usd(item) > budget:
         return False
     return True
+
+
+def price_usd(item: IndexedCredential) -> float:
+    """The price a budget counts: stated, else estimated, else 0 (unknown prices are said separately)."""
+    return item.cost.value if item.cost is not None else (item.known_usd or 0.0)
 
 
 def is_sponsored(item: IndexedCredential, c: Constraints) -> bool:
@@ -161,8 +228,16 @@ def is_sponsored(item: IndexedCredential, c: Constraints) -> bool:
                                             or item.record.platform in c.sponsored_providers)
 
 
-def _effort(item: IndexedCredential, c: Constraints, money_w: float, time_w: float) -> float:
-    return item.effort_cost(money_w, time_w) * (SPONSORED_EFFORT if is_sponsored(item, c) else 1.0)
+def fit_factor(fit: float) -> float:
+    """How much a credential's effort counts for, by its relevance: a credential built for the role counts
+    as its effort, one only a third about the role (the least that is allowed) as about 2.3 times that."""
+    return 1.0 + 2.0 * (1.0 - fit)
+
+
+def _effort(item: IndexedCredential, c: Constraints, money_w: float, time_w: float,
+            relevance_of: dict[str, float] | None = None) -> float:
+    fit = fit_factor(relevance_of.get(item.id, 1.0)) if relevance_of else 1.0
+    return item.effort_cost(money_w, time_w) * (SPONSORED_EFFORT if is_sponsored(item, c) else 1.0) * fit
 
 
 def _weights(c: Constraints) -> tuple[float, float]:
@@ -209,6 +284,9 @@ def _greedy_cover(
     known: set[str] | None = None,
     completed: set[str] | None = None,
     industry: str | None = None,
+    background: LearnerBackground | None = None,
+    relevance_of: dict[str, float] | None = None,
+    prerequisite_fits: Callable[[IndexedCredential], bool] | None = None,
 ) -> list[tuple[IndexedCredential, IndexedCredential | None]]:
     """Greedy weighted set cover. Only credentials that close an ``anchor`` (role-specific) skill are
     eligible, and credentials mostly about other things cost more: a safety certificate is not a way
@@ -227,10 +305,14 @@ def _greedy_cover(
     for item in pool:
         if not (item.skills & anchor):
             continue
-        off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
-        elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
         sponsored = SPONSORED_EFFORT if is_sponsored(item, c) else 1.0
-        base.append((item, (1.0 + off_target + elsewhere) * sponsored))
+        if relevance_of is not None and item.id in relevance_of:
+            fit = fit_factor(relevance_of[item.id])
+        else:
+            off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
+            elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
+            fit = 1.0 + off_target + elsewhere
+        base.append((item, fit * sponsored))
     while remaining and len(chosen) < c.max_steps:
         scored = []
         open_anchor = anchor & remaining.keys()
@@ -238,13 +320,18 @@ def _greedy_cover(
             if item.id in chosen_ids or not (item.skills & open_anchor):
                 continue
             bundle = _bundle(item, index, known, chosen_ids, completed) if item.record.prerequisites else [item]
+            if prerequisite_fits is not None and len(bundle) > 1:
+                bundle = [b for b in bundle[:-1] if prerequisite_fits(b)] + [item]  # the rest become notes
             if len(chosen) + len(bundle) > c.max_steps:
+                continue
+            if background is not None and len(bundle) > 1 and not all(
+                    is_eligible(b.record, background) for b in bundle[:-1]):
                 continue
             skills = item.skills if len(bundle) == 1 else set().union(*(b.skills for b in bundle))
             gain = sum(remaining[s] for s in skills if s in remaining)
             if gain <= 0:
                 continue
-            price = sum(b.known_usd or 0.0 for b in bundle)
+            price = sum(price_usd(b) for b in bundle)
             if budget is not None and spent + price > budget:
                 continue
             cost = sum(b.effort_cost(money_w, time_w) for b in bundle) * factor
@@ -257,7 +344,7 @@ def _greedy_cover(
         for b in bundle:
             chosen.append((b, runner if b is best else None))
             chosen_ids.add(b.id)
-            spent += b.known_usd or 0.0
+            spent += price_usd(b)
             for s in b.skills:
                 remaining.pop(s, None)
     return chosen
@@ -276,7 +363,8 @@ def _drop_redundant(chosen: list[IndexedCredential], gap: set[str]) -> list[Inde
 
 
 def _improve_by_swaps(
-    chosen: list[IndexedCredential], pool: list[IndexedCredential], gap: set[str], c: Constraints
+    chosen: list[IndexedCredential], pool: list[IndexedCredential], gap: set[str], c: Constraints,
+    relevance_of: dict[str, float] | None = None,
 ) -> list[IndexedCredential]:
     """Replace a step with a cheaper one that still keeps the same gap skills covered."""
     money_w, time_w = _weights(c)
@@ -294,9 +382,10 @@ def _improve_by_swaps(
             for cand in pool:
                 if cand in chosen or cand.record.prerequisites or not needed <= cand.skills:
                     continue
-                if _effort(cand, c, money_w, time_w) + 1e-9 < _effort(item, c, money_w, time_w):
+                if (_effort(cand, c, money_w, time_w, relevance_of) + 1e-9
+                        < _effort(item, c, money_w, time_w, relevance_of)):
                     if budget is not None:
-                        spend = sum(i.known_usd or 0 for i in rest) + (cand.known_usd or 0)
+                        spend = sum(price_usd(i) for i in rest) + price_usd(cand)
                         if spend > budget:
                             continue
                     chosen = rest[:k] + [cand] + rest[k:]
@@ -322,7 +411,7 @@ def _order(steps: list[IndexedCredential]) -> list[IndexedCredential]:
             if dep is not None:
                 place(dep, trail | {item.id})
         for part in steps:  # parts that stack into this one go right before it
-            if item.id in part.record.stacks_into and part.id in ids:
+            if item.id in part.record.is_part_of and part.id in ids:
                 place(part, trail | {item.id})
         if item.id not in placed:
             ordered.append(item)
@@ -358,14 +447,21 @@ def recommend_pathway(
     constraints: Constraints | None = None,
     completed: list[str] | None = None,
     today: dt.date | None = None,
+    background: LearnerBackground | None = None,
 ) -> Pathway:
-    """The pathway from ``current_skills`` to ``goal`` under ``constraints``."""
+    """The pathway from ``current_skills`` to ``goal`` under ``constraints``.
+
+    Only credentials that fit the role (``relevance``), that the learner may take (``eligibility``) and
+    that no other step contains are steps; a fitting credential they cannot take yet becomes a later goal.
+    """
     c = constraints or Constraints()
     role = taxonomy.roles.get(goal)
     if role is None:
         raise UnknownRole(goal)
     today = today or dt.date.today()
     completed = list(completed or [])
+    background = background or LearnerBackground()
+    background = replace(background, credentials=background.credentials | set(completed))
     known = set(current_skills)
     for cid in completed:  # a credential held teaches its skills
         item = index.get(cid)
@@ -373,9 +469,13 @@ def recommend_pathway(
             known |= item.skills
     gap = skill_gap(role, known)
     weights = {g.skill: g.weight for g in gap}
-    c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)))
+    c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)
+                                         | {p for cid in completed for p in index.parts.get(cid, ())}))
     anchor = {s for s in weights if taxonomy.skills.get(s) is None or taxonomy.skills[s].category not in SOFT}
-    pool = candidate_pool(index, list(weights), c)
+    fitting = [i for i in candidate_pool(index, list(weights), c) if fits(i, role)]
+    pool = [i for i in fitting if is_eligible(i.record, background)]
+    fit_of = {i.id: relevance(i, role) for i in fitting}
+    not_yet = [i for i in fitting if i not in pool]
     runner_of: dict[str, IndexedCredential | None] = {}
     chosen: list[IndexedCredential] = []
     for _ in range(3):  # greedy, prune, then refill the slots pruning freed
@@ -385,51 +485,110 @@ def recommend_pathway(
         if not left or slots <= 0:
             break
         taken = {i.id for i in chosen}
-        greedy = _greedy_cover([i for i in pool if i.id not in taken], left, c.with_changes(max_steps=slots),
+        free = [i for i in pool if i.id not in taken and not _contained_in_any(index, i, chosen)]
+        greedy = _greedy_cover(free, left, c.with_changes(max_steps=slots),
                                set(role.skills), (anchor or set(weights)) & set(left), index, known | covered_now,
-                               set(completed) | taken, role.industry)
+                               set(completed) | taken, role.industry, background, fit_of,
+                               lambda i: fits(i, role))
         if not greedy:
             break
         runner_of.update({item.id: runner for item, runner in greedy})
         chosen = _drop_redundant(chosen + [item for item, _ in greedy], set(weights))
         # A swap can take in a credential that covers what another step was there for: drop that one too.
-        chosen = _drop_redundant(_improve_by_swaps(chosen, pool, set(weights), c), set(weights))
+        chosen = _drop_redundant(_improve_by_swaps(chosen, pool, set(weights), c, fit_of), set(weights))
     notes: list[Finding] = []
-    chosen = _add_prerequisites(index, chosen, known, completed, c, notes)
+    chosen = _add_prerequisites(index, chosen, known, completed, c, notes, background, role)
+    chosen = _without_contained(index, chosen)
     ordered = _order(chosen)
 
     steps: list[PathwayStep] = []
     covered: set[str] = set()
     earlier: list[IndexedCredential] = []
+    freshness = index.freshness
     for item in ordered:
         covers = [g.skill for g in gap if g.skill in item.skills and g.skill not in covered]
         covered |= set(covers)
         required_by = next((o.record.title for o in ordered if item.id in o.record.prerequisites), None)
-        why = (Rationale((), prepares_for=required_by) if required_by and not covers
+        prepares = next((o.record.title for o in ordered if o.id in item.record.is_preparation_for), None)
+        why = (Rationale((), prepares_for=required_by or prepares) if (required_by or prepares) and not covers
                else _why(item, covers or sorted(item.skills & set(weights)), runner_of.get(item.id)))
         peers = candidate_pool(index, covers or list(item.skills), Constraints())
+        checks = check_requirements(item.record, background, [e.id for e in earlier])
         flags = [f for f in (
-            recognition_flag(item, role.industry),
-            quality_flag(item),
-            stale_flag(item, today),
+            recognition_flag(item, role.industry, peers),
+            quality_flag(item, peers),
+            stale_flag(item, today, freshness),
             cost_flag(item, peers),
             overlap_flag(item, known, earlier),
+            eligibility_flag(checks),
         ) if f]
         steps.append(PathwayStep(item, covers, why, runner_of[item.id].record.title
-                                 if runner_of.get(item.id) else None, flags, required_by))
+                                 if runner_of.get(item.id) else None, flags, required_by,
+                                 _way_in(index, item, c, set(completed)), relevance(item, role)))
         earlier.append(item)
 
     uncovered = [g.skill for g in gap if g.skill not in covered]
-    soft_left = [u for u in uncovered if u not in anchor]
-    if soft_left:
-        notes.append(Finding("practice_skills", {"skills": soft_left}))
+    practice = [u for u in uncovered if u not in anchor or (taxonomy.skills.get(u) is not None
+                                                             and taxonomy.skills[u].category in PRACTICE_CATEGORIES)]
+    if practice:
+        notes.append(Finding("practice_skills", {"skills": practice}))
     pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
-                      notes, practice_skills=soft_left)
+                      notes, practice_skills=practice)
+    pathway.later_goals = _later_goals(not_yet, weights, background, [s.item.id for s in steps], c)
+    stale = catalogue_note(freshness, today)
+    if stale is not None and steps:
+        pathway.notes.append(stale)
     _budget_and_time_notes(pathway)
     badge_flag = too_many_badges_flag(len(steps))
     if badge_flag:
         pathway.flags.append(badge_flag)
     return pathway
+
+
+def catalogue_note(freshness: Freshness, today: dt.date) -> Finding | None:
+    """One note for the whole pathway when most listings were never checked, or all long ago."""
+    if freshness.verified_share < PEER_SHARE:
+        return Finding("catalogue_unverified", {"verified": freshness.verified, "listings": freshness.listings})
+    median = freshness.median_verified
+    if median is not None and (today - median).days > STALE_AFTER_DAYS:
+        return Finding("catalogue_stale", {"median_verified": median.isoformat()})
+    return None
+
+
+def _contained_in_any(index: CatalogIndex, item: IndexedCredential, others: list[IndexedCredential]) -> bool:
+    return any(index.contains(o.id, item.id) or index.contains(item.id, o.id) for o in others if o.id != item.id)
+
+
+def _without_contained(index: CatalogIndex, chosen: list[IndexedCredential]) -> list[IndexedCredential]:
+    """A credential another step contains is not a step of its own: the whole is taken, the part comes
+    with it (and is shown as the way in)."""
+    return [i for i in chosen if not any(index.contains(o.id, i.id) for o in chosen if o is not i)]
+
+
+def _way_in(index: CatalogIndex, item: IndexedCredential, c: Constraints,
+            completed: set[str]) -> IndexedCredential | None:
+    """The first part of a multi-part credential the learner can start with (often free to audit)."""
+    for part_id in index.parts.get(item.id, ()):
+        part = index.get(part_id)
+        if part is not None and part_id not in completed and _allowed(part, c.with_changes(exclude_ids=())):
+            return part
+    return None
+
+
+def _later_goals(candidates: list[IndexedCredential], weights: dict[str, float], background: LearnerBackground,
+                 step_ids: list[str], c: Constraints) -> list[LaterGoal]:
+    """Fitting credentials the learner is not yet eligible for, the most useful first."""
+    scored = []
+    for item in candidates:
+        covers = [s for s in weights if s in item.skills]
+        if not covers:
+            continue
+        checks = check_requirements(item.record, background, step_ids)
+        money_w, time_w = _weights(c)
+        scored.append((sum(weights[s] for s in covers) / item.effort_cost(money_w, time_w), item.id,
+                       LaterGoal(item, checks, covers)))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [g for _, _, g in scored[:MAX_LATER_GOALS]]
 
 
 def _add_prerequisites(
@@ -439,7 +598,11 @@ def _add_prerequisites(
     completed: list[str],
     c: Constraints,
     notes: list[Finding],
+    background: LearnerBackground,
+    role: Role,
 ) -> list[IndexedCredential]:
+    """Prerequisites a step needs, as steps when they fit the role; one that doesn't (a hardware exam before
+    a security one) is advised in a note, so the pathway holds only what the goal needs."""
     result = list(chosen)
     for item in chosen:
         for pre_id in item.record.prerequisites:
@@ -455,9 +618,14 @@ def _add_prerequisites(
                                                               "prerequisite": pre.record.title,
                                                               "skills": sorted(pre.skills)[:3]}))
                 continue
-            if not _allowed(pre, c.with_changes(exclude_ids=())):
+            if not _allowed(pre, c.with_changes(exclude_ids=())) or not is_eligible(pre.record, background):
                 notes.append(Finding("prerequisite_excluded", {"step": item.record.title,
                                                                "prerequisite": pre.record.title}))
+                continue
+            if not fits(pre, role):
+                notes.append(Finding("prerequisite_advised", {"step": item.record.title,
+                                                              "prerequisite": pre.record.title,
+                                                              "skills": sorted(pre.skills)[:3]}))
                 continue
             result.append(pre)
     return result
@@ -470,8 +638,10 @@ def _budget_and_time_notes(p: Pathway) -> None:
         p.flags.append(over_budget_flag(p.total_cost_usd, c.budget, c.currency))
     if p.unknown_cost_steps:
         p.notes.append(Finding("subscription_costs"))
-    if c.hours_per_week and p.total_hours:
-        weeks = p.total_hours / c.hours_per_week
+    hours = p.hours
+    if c.hours_per_week and hours.known:
+        weeks = hours.known / c.hours_per_week
         late = bool(c.deadline_weeks and weeks > c.deadline_weeks)
         p.notes.append(Finding("pace", {"hours_per_week": c.hours_per_week, "weeks": round(weeks),
-                                        "deadline_weeks": c.deadline_weeks if late else None}))
+                                        "deadline_weeks": c.deadline_weeks if late else None,
+                                        "estimated": bool(hours.estimated), "unknown_steps": hours.unknown_steps}))

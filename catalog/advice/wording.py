@@ -16,9 +16,9 @@ from catalog.catalogue.taxonomy import INDUSTRY_LABELS
 
 # Labels of the flag kinds, as a badge or a heading shows them.
 FLAG_LABELS = {"recognition": "Recognition", "quality": "Quality", "stale": "Check details", "cost": "Cost",
-               "overlap": "Overlap"}
-# Kinds shown inline under a step in plain text; ``stale`` is summed up once below the steps instead.
-INLINE_FLAG_KINDS = ("recognition", "quality", "cost", "overlap")
+               "overlap": "Overlap", "eligibility": "Entry requirements"}
+# Kinds shown inline under a step in plain text (all of them: a flag is only raised where a step differs).
+INLINE_FLAG_KINDS = ("eligibility", "recognition", "quality", "cost", "overlap", "stale")
 DEFAULT_HOURS_PER_WEEK = 5.0  # the pace a timeline assumes when the learner gave none
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 
@@ -70,22 +70,31 @@ def _sentence(parts: list[str]) -> str:
 # --- flags and notes ------------------------------------------------------------------------------------
 
 # Each finding as a clause (no capital, no full stop), so that several can make one sentence.
+def _peers(f: Mapping[str, Any]) -> str:
+    """", unlike 5 of the 7 comparable credentials" when the finding carries that evidence."""
+    return f", unlike {f['peers_with']} of the {f['peers']} comparable credentials" if f.get("peers") else ""
+
+
 FINDING_WORDS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "no_recognition": lambda f: "no employer or industry body is on record as recognising it",
+    "no_recognition": lambda f: f"no employer or industry body is on record as recognising it{_peers(f)}",
     "other_industry": lambda f: f"its recognition is in {', '.join(industry(i) for i in f['industries'])}, "
                                 f"not {industry(f['target'])}",
-    "no_badge": lambda f: "it has no verifiable digital badge or certificate link",
-    "no_quality_assurance": lambda f: "no accreditation or external quality assurance is on record",
+    "no_badge": lambda f: f"it has no verifiable digital badge or certificate link{_peers(f)}",
+    "no_quality_assurance": lambda f: f"no accreditation or external quality assurance is on record{_peers(f)}",
     "low_rating": lambda f: f"learners rate it {f['rating']:.1f}/5 (below {f['minimum']:.1f})",
     "few_reviews": lambda f: f"only {f['reviews']} reviews, too few to judge",
     "no_assessment": lambda f: "there is no assessment, so it shows attendance rather than skill",
-    "never_verified": lambda f: "its price and content have not been checked against the provider's page yet; "
-                                "confirm them before you enrol",
-    "verified_long_ago": lambda f: f"its details were last checked on {f['verified']}, over a year ago; confirm "
-                                   f"price and content before you enrol",
+    "never_verified": lambda f: "its price and content have not been checked against the provider's page"
+                                + (f", unlike {f['verified_share']:.0%} of the catalogue" if f.get("verified_share")
+                                   else "") + "; confirm them before you enrol",
+    "verified_long_ago": lambda f: f"its details were last checked on {f['verified']}, over a year ago"
+                                   + (f" (most listings: {f['catalogue_median']} or later)"
+                                      if f.get("catalogue_median") else "")
+                                   + "; confirm price and content before you enrol",
+    "requirement_to_check": lambda f: f"entry requirement to check: {f['statement']}",
     "cost_outlier": lambda f: f"at about ${f['usd']:,.0f} it costs over {f['ratio']:.0f}x the "
                               f"${f['median_usd']:,.0f} median of {f['peers']} credentials teaching the same skills",
-    "over_budget": lambda f: f"the known prices add up to ${f['total_usd']:,.0f}, over your budget of "
+    "over_budget": lambda f: f"the stated and estimated prices add up to ${f['total_usd']:,.0f}, over your budget of "
                              f"{f['budget']:,.0f} {f['currency']}",
     "repeats_skills": lambda f: f"{len(f['repeated'])} of its {f['skills']} skills are ones you have or get from "
                                 f"an earlier step ({', '.join(f['repeated'][:4])})",
@@ -113,13 +122,34 @@ def note_text(note: Any) -> str:
     if note.code == "prerequisite_no_room":
         return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
                 f"{', '.join(f['skills'])}.")
+    if note.code == "prerequisite_advised":
+        return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
+                f"{', '.join(f['skills'])}.")
     if note.code == "prerequisite_excluded":
         return f"{f['step']} expects {f['prerequisite']} first, which your constraints exclude."
     if note.code == "subscription_costs":
-        return "Some steps are priced by subscription or on request; their cost is not included in the total."
+        return "Some steps have no stated or estimated price; their cost is not included in the total."
+    if note.code == "catalogue_unverified":
+        return (f"Prices and dates come from the providers' listings; {f['verified']} of the catalogue's "
+                f"{f['listings']} listings have been re-checked against the live page, so confirm each one on "
+                f"the provider's page before you enrol.")
+    if note.code == "catalogue_stale":
+        return (f"Most listings were last checked around {f['median_verified']}; confirm prices and dates on the "
+                f"provider's page before you enrol.")
     if note.code == "pace":
-        text = f"At {f['hours_per_week']:g} hours a week this takes about {f['weeks']:.0f} weeks"
-        return text + (f", longer than your {f['deadline_weeks']:g}-week deadline." if f["deadline_weeks"] else ".")
+        basis = []
+        if f.get("estimated"):
+            basis.append("partly estimated")
+        if f.get("unknown_steps"):
+            n = f["unknown_steps"]
+            basis.append(f"not counting {n} step{'s' if n != 1 else ''} whose length isn't stated")
+        text = (f"At {f['hours_per_week']:g} hours a week this takes about {f['weeks']:.0f} weeks"
+                + (f" ({', '.join(basis)})" if basis else ""))
+        if f["deadline_weeks"]:
+            return (text + f", longer than your {f['deadline_weeks']:g}-week deadline: study about "
+                    f"{f['weeks'] * f['hours_per_week'] / f['deadline_weeks']:.0f} hours a week, take fewer steps "
+                    f"or allow about {f['weeks']:.0f} weeks.")
+        return text + "."
     raise KeyError(f"no wording for note {note.code!r}")
 
 
@@ -151,18 +181,47 @@ def why_text(why: Any) -> str:
 
 # --- a pathway, from its payload --------------------------------------------------------------------------
 
+def basis_text(basis: Mapping[str, Any] | None) -> str:
+    """What an estimated figure rests on, in a few words; "" for a stated one."""
+    if not basis or basis.get("code") in ("stated", "free"):
+        return ""
+    code = basis["code"]
+    if code == "from_weeks":
+        return f"estimate: {basis['weeks']:g} stated weeks at about {basis['hours_per_week']:g} h a week"
+    if code == "similar_median":
+        kind = TYPE_LABELS.get(basis["type"], basis["type"].replace("_", " "))
+        who = f" from {basis['provider']}" if basis.get("provider") else ""
+        level = f" {basis['level']}" if basis.get("level") else ""
+        return f"estimate: median of {basis['peers']} stated{level} {kind}s{who}"
+    if code == "subscription_months":
+        return (f"estimate: {basis['months']} month{'s' if basis['months'] != 1 else ''} of {basis['platform']}'s "
+                f"${basis['monthly_usd']:,.0f}/month subscription at about {basis['hours_per_week']:g} h a week")
+    raise KeyError(f"no wording for basis {code!r}")
+
+
+TYPE_LABELS = {"course_certificate": "course", "professional_certificate": "professional certificate",
+               "certification": "certification exam", "micromasters": "MicroMasters programme"}
+
+
 def step_price(step: Mapping[str, Any]) -> str:
-    if step.get("pricing") == "subscription" and step.get("cost") is None:
+    if step.get("cost") is not None or (step.get("cost_basis") or {}).get("code") == "free":
+        return money(step.get("cost") or 0.0, step.get("currency"))
+    if step.get("cost_estimated_usd") is not None:
+        return f"~{money(step['cost_estimated_usd'], 'USD')} (estimate)"
+    if step.get("pricing") == "subscription":
         return "subscription"
-    return money(step.get("cost"), step.get("currency"))
+    return "price not stated"
 
 
 def step_duration(step: Mapping[str, Any]) -> str | None:
-    """"~181 h" when stated; "~6 weeks" when only weeks are stated; None when neither is."""
+    """"~181 h" when stated; "~6 weeks" when only weeks are stated; "~40 h (estimate)" from similar
+    credentials; None when nothing supports a figure."""
     if step.get("hours") is not None and not step.get("hours_estimated"):
         return f"~{step['hours']:g} h"
     if step.get("weeks") is not None:
         return f"~{step['weeks']:g} weeks"
+    if step.get("hours") is not None:
+        return f"~{step['hours']:g} h (estimate)"
     return None
 
 
@@ -175,7 +234,9 @@ def step_facts(step: Mapping[str, Any]) -> list[str]:
 def step_headline(step: Mapping[str, Any]) -> str:
     """What the step does for the learner: the gap skills it covers, or what it prepares for."""
     if step.get("covers"):
-        return f"covers {join_names(step['covers'], 4)}"
+        way_in = step.get("way_in")
+        start = f"; start with its first part, {way_in['title']}" if way_in else ""
+        return f"covers {join_names(step['covers'], 4)}{start}"
     if step.get("required_by"):
         return f"recommended before {step['required_by']}"
     return ""
@@ -230,11 +291,56 @@ def empty_pathway_text(payload: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _total_part(total: float | None, stated: float, estimated: float, unknown: int, steps: int, what: str,
+                unit: Callable[[float], str], short: Callable[[float], str]) -> str:
+    """"about 120 hours (80 stated, 40 estimated)", or "about 90 hours for 2 of the 3 steps (1 not stated)",
+    or "hours not stated"; an unknown figure is never counted as 0."""
+    known = stated + estimated
+    if total is None and not known and (unknown or not stated):
+        return f"{what} not stated"
+    split = []
+    if stated and estimated:
+        split.append(f"{short(stated)} stated, {short(estimated)} estimated")
+    elif estimated:
+        split.append("estimated")
+    text = f"{unit(known)}" + (f" ({'; '.join(split)})" if split else "")
+    if unknown:
+        text = f"{text} for {steps - unknown} of the {steps} steps ({unknown} not stated)"
+    return f"about {text}"
+
+
 def totals_line(payload: Mapping[str, Any]) -> str:
-    total = f"Total: about {payload['total_hours']:g} hours" if payload["total_hours"] else "Total hours not stated"
-    cost = f"${payload['total_cost']:,.0f} in stated prices" if payload["total_cost"] else "no stated fees"
-    subscriptions = any(s.get("cost") is None for s in payload["steps"])
-    return f"{total}; {cost}" + (" plus subscriptions." if subscriptions else ".")
+    """"Total: about 120 hours (80 stated, 40 estimated); about $450." Unknown figures are said as not
+    stated, never added as 0."""
+    hours = _total_part(payload["total_hours"], payload["total_hours_stated"], payload["total_hours_estimated"],
+                        payload["hours_unknown_steps"], len(payload["steps"]), "hours", lambda v: f"{v:,.0f} hours",
+                        lambda v: f"{v:,.0f}")
+    if payload["total_cost"] == 0:
+        cost = "free"
+    elif not (payload["total_cost_stated"] or payload["total_cost_estimated"]) and payload["cost_unknown_steps"]:
+        free = len(payload["steps"]) - payload["cost_unknown_steps"]
+        cost = "prices not stated" + (f" ({free} step{'s' if free != 1 else ''} free)" if free else "")
+    else:
+        cost = _total_part(payload["total_cost"], payload["total_cost_stated"], payload["total_cost_estimated"],
+                           payload["cost_unknown_steps"], len(payload["steps"]), "prices", lambda v: f"${v:,.0f}",
+                           lambda v: f"${v:,.0f}")
+    return f"Total: {hours}; {cost}."
+
+
+def later_goal_text(goal: Mapping[str, Any]) -> str:
+    """"Later: CISSP (ISC2), once you have 5 years of paid security work (you've told me of none) ..."."""
+    needs = []
+    for r in goal["requirements"]:
+        if r["status"] != "unmet":
+            continue
+        text = r["statement"]
+        if r["kind"] == "experience" and r.get("years_held") is not None and r.get("years"):
+            left = max(r["years"] - r["years_held"], 0)
+            text += (f" (you've mentioned {r['years_held']:g} year{'s' if r['years_held'] != 1 else ''}; about "
+                     f"{left:g} more)" if r["years_held"] else " (you haven't mentioned work in a role that counts)")
+        needs.append(text)
+    return (f"Later goal: {goal['title']} ({goal['provider']}) fits {join_names(goal['covers'], 3)}, but needs "
+            f"{'; '.join(needs)}. After these steps and that experience it is the natural next credential.")
 
 
 def pathway_remarks(payload: Mapping[str, Any]) -> list[str]:
@@ -243,10 +349,7 @@ def pathway_remarks(payload: Mapping[str, Any]) -> list[str]:
     missing = [u for u in payload["uncovered"] if u not in payload.get("practice_skills", [])]
     if missing:
         lines.append(f"Not covered by any credential that fits: {join_names(missing)}.")
-    stale = sum(1 for s in payload["steps"] if any(f["kind"] == "stale" for f in s.get("flags", [])))
-    if stale:
-        lines.append(f"Check current prices on the provider pages: {stale} of these listings haven't been "
-                     f"re-verified in the last 12 months.")
+    lines += [later_goal_text(g) for g in payload.get("later_goals", [])]
     codes = payload.get("note_codes") or [None] * len(payload.get("notes", []))
     lines += [n for n, code in zip(payload.get("notes", []), codes, strict=True) if code != "subscription_costs"]
     lines += [f"⚠ {f['reason']}" for f in payload.get("flags", [])]
@@ -282,8 +385,8 @@ def pathway_text(payload: Mapping[str, Any]) -> str:
 def timeline(payload: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Each step's weeks at the learner's pace (their hours a week, or the default), one after another.
 
-    A step whose hours are not stated has no place on the timeline (``weeks`` None), rather than a guess
-    dressed up as a fact; hours derived from stated weeks are marked ``estimated``.
+    A step with neither stated nor estimated hours has no place on the timeline (``weeks`` None), rather
+    than a guess dressed up as a fact; estimated hours are marked ``estimated``.
     """
     pace = payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
     out, week = [], 0.0
@@ -491,7 +594,7 @@ def verification_answer(item: IndexedCredential) -> str:
 
 
 def next_answer(item: IndexedCredential, index: CatalogIndex) -> str:
-    parents = [index.get(p) for p in item.record.stacks_into if index.get(p)]
+    parents = [index.get(p) for p in item.record.is_part_of if index.get(p)]
     if parents:
         names = "; ".join(f"{p.record.title} ({p.provider_name})" for p in parents)
         return f"{item.record.title} stacks into {names}: the credit or modules you earn count towards it."

@@ -7,17 +7,18 @@ for the skills in the gap and never scans the catalogue.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from catalog.catalogue.estimates import Figure, FigureEstimator
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 
 # Approximate rates used only to compare prices across currencies and to check a budget; replies show each
 # price in its own currency. Reviewed 2026-11; a few percent of drift does not change a ranking.
 USD_PER_UNIT = {"USD": 1.0, "GBP": 1.27, "EUR": 1.08, "AUD": 0.66, "CAD": 0.73, "INR": 0.012, "SGD": 0.74}
-DEFAULT_HOURS_PER_WEEK_OF_COURSE = 5.0
 
 
 def to_usd(amount: float | None, currency: str | None) -> float | None:
@@ -41,6 +42,8 @@ class IndexedCredential:
     est_usd: float  # known price, or the median of its type when unknown (for ranking only)
     est_hours: float
     quality_penalty: float  # 0 = excellent evidence of quality and recognition; higher is weaker
+    hours: Figure | None = None  # what replies show: stated, or an estimate with its basis, or unknown
+    cost: Figure | None = None  # in USD, likewise
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -77,26 +80,60 @@ def quality_penalty(rec: CredentialRecord, provider: ProviderRecord | None) -> f
     return penalty
 
 
+@dataclass(frozen=True)
+class Freshness:
+    """How recently the catalogue's listings were checked against their providers' pages, as a whole:
+    a listing is only worth a flag of its own when it differs from the rest."""
+
+    listings: int
+    verified: int
+    median_verified: dt.date | None
+
+    @property
+    def verified_share(self) -> float:
+        return self.verified / self.listings if self.listings else 0.0
+
+    @classmethod
+    def of(cls, records: Iterable[CredentialRecord]) -> Freshness:
+        records = list(records)
+        dates = sorted(r.last_verified for r in records if r.last_verified is not None)
+        return cls(len(records), len(dates), dates[len(dates) // 2] if dates else None)
+
+
 class CatalogIndex:
     def __init__(self, providers: Iterable[ProviderRecord], credentials: Iterable[CredentialRecord]) -> None:
         self.providers: dict[str, ProviderRecord] = {p.id: p for p in providers}
         records = list(credentials)
         medians = self._median_prices(records)
+        estimator = FigureEstimator(records, self.providers, USD_PER_UNIT)
+        self._relations(records)
+        self.freshness = Freshness.of(records)
+        by_id_record = {r.id: r for r in records}
         self.by_id: dict[str, IndexedCredential] = {}
         by_skill: dict[str, list[IndexedCredential]] = defaultdict(list)
         for rec in records:
             provider = self.providers.get(rec.provider)
             known = 0.0 if is_free(rec) else to_usd(rec.cost, rec.currency)
-            hours = rec.hours if rec.hours is not None else (
-                rec.weeks * DEFAULT_HOURS_PER_WEEK_OF_COURSE if rec.weeks is not None else 20.0)
+            hours_figure = estimator.hours(rec)
+            cost_figure = estimator.cost_usd(rec, hours_figure)
+            # Ranking needs a number for every credential; an unknown duration ranks as 20 hours.
+            hours = hours_figure.value if hours_figure else 20.0
+            # Taking the whole teaches everything its parts teach, whatever the listing itself names.
+            skills = set(rec.skills)
+            for part in self.parts.get(rec.id, ()):
+                if part in by_id_record:
+                    skills |= set(by_id_record[part].skills)
             item = IndexedCredential(
                 record=rec,
                 provider=provider,
-                skills=frozenset(rec.skills),
+                skills=frozenset(skills),
                 known_usd=known,
-                est_usd=known if known is not None else medians.get(rec.type, medians.get("*", 100.0)),
+                est_usd=known if known is not None else (cost_figure.value if cost_figure else
+                                                         medians.get(rec.type, medians.get("*", 100.0))),
                 est_hours=float(hours),
                 quality_penalty=quality_penalty(rec, provider),
+                hours=hours_figure,
+                cost=cost_figure,
             )
             self.by_id[rec.id] = item
             for skill in item.skills:
@@ -106,13 +143,39 @@ class CatalogIndex:
             skill: sorted(items, key=lambda c: (c.effort_cost() / len(c.skills), c.id))
             for skill, items in by_skill.items()
         }
-        self.stacked_by: dict[str, list[str]] = defaultdict(list)
         self.leads_to: dict[str, list[str]] = defaultdict(list)  # prerequisite id -> credentials needing it
         for rec in records:
-            for parent in rec.stacks_into:
-                self.stacked_by[parent].append(rec.id)
             for pre in rec.prerequisites:
                 self.leads_to[pre].append(rec.id)
+
+    def _relations(self, records: list[CredentialRecord]) -> None:
+        """CTDL ``hasPart``/``isPartOf`` read from either side, as ordered lists of ids in both directions;
+        a parent's own ``has_part`` order (the order of its courses) comes first."""
+        self.parts: dict[str, list[str]] = defaultdict(list)  # whole -> its parts
+        self.containers: dict[str, list[str]] = defaultdict(list)  # part -> the wholes that contain it
+        pairs = [(rec.id, part) for rec in records for part in rec.has_part]
+        pairs += [(whole, rec.id) for rec in records for whole in rec.is_part_of]
+        for whole, part in pairs:
+            if part not in self.parts[whole]:
+                self.parts[whole].append(part)
+            if whole not in self.containers[part]:
+                self.containers[part].append(whole)
+        self.prepares_for: dict[str, list[str]] = defaultdict(list)
+        for rec in records:
+            self.prepares_for[rec.id] = list(rec.is_preparation_for)
+
+    def contains(self, whole: str, part: str) -> bool:
+        """Whether ``whole`` holds ``part``, directly or through a part of a part."""
+        seen: set[str] = set()
+        todo = list(self.parts.get(whole, ()))
+        while todo:
+            current = todo.pop()
+            if current == part:
+                return True
+            if current not in seen:
+                seen.add(current)
+                todo += self.parts.get(current, ())
+        return False
 
     @staticmethod
     def _median_prices(records: list[CredentialRecord]) -> dict[str, float]:

@@ -8,12 +8,13 @@ Open Badges 3.0 closely enough that a row from any of them maps over by name. An
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
-from pydantic import BaseModel, Extra, Field, ValidationError, validator
+from pydantic import BaseModel, Extra, Field, ValidationError, root_validator, validator
 
-PROVIDER_KINDS = ("platform", "university", "employer", "professional_body")
+PROVIDER_KINDS = ("platform", "university", "employer", "professional_body", "unknown")
 CREDENTIAL_TYPES = (
     "badge",
     "course_certificate",
@@ -23,7 +24,8 @@ CREDENTIAL_TYPES = (
     "micromasters",
     "certification",
 )
-LEVELS = ("beginner", "intermediate", "advanced")
+# "all_levels" is what listings mean by "Mixed" or "All levels": no single level is stated.
+LEVELS = ("beginner", "intermediate", "advanced", "all_levels")
 PRICING = ("one_off", "subscription", "free", "exam_fee", "tuition")
 DELIVERY = ("online_self_paced", "online_cohort", "in_person", "blended")
 ASSESSMENT = ("none", "quiz", "graded_assignments", "project", "proctored_exam", "portfolio")
@@ -32,6 +34,11 @@ BADGE = ("open_badges_2", "open_badges_3", "credly", "certificate_url", "none")
 CHOICE_FIELDS = {"type": CREDENTIAL_TYPES, "level": LEVELS, "pricing": PRICING, "delivery": DELIVERY,
                  "assessment": ASSESSMENT, "badge": BADGE}
 INDUSTRIES = ("it", "healthcare", "business_finance", "education", "manufacturing")
+# Fields that refer to other credentials by id, named after CTDL's properties (``prerequisites`` is
+# CTDL ``requires`` with a credential as its condition).
+CREDENTIAL_REF_FIELDS = ("is_part_of", "has_part", "is_preparation_for", "prerequisites")
+REQUIREMENT_KINDS = ("experience", "licence", "degree", "credential", "training_hours")
+DEGREE_LEVELS = ("none", "high_school", "associate", "bachelor", "master", "doctorate")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -41,6 +48,15 @@ def _choice(value: Any, allowed: tuple[str, ...], field_name: str) -> str | None
     text = str(value).strip().lower().replace(" ", "_").replace("-", "_")
     if text not in allowed:
         raise ValueError(f"'{value}' is not one of: {', '.join(allowed)}")
+    return text
+
+
+def _currency_code(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    text = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", text):
+        raise ValueError("must be a three-letter ISO 4217 code such as USD")
     return text
 
 
@@ -74,6 +90,11 @@ class ProviderRecord(_Record):
     url: str | None = None
     country: str | None = None
     accreditation: list[str] = Field(default_factory=list)
+    # A platform's stated monthly subscription price, with the page that states it: the basis of the cost
+    # estimate for its subscription-priced credentials.
+    subscription_monthly: float | None = Field(None, ge=0, le=10000)
+    subscription_currency: str | None = None
+    subscription_source: str | None = None
 
     @validator("id")
     def _slug(cls, v: str) -> str:  # noqa: N805
@@ -88,6 +109,58 @@ class ProviderRecord(_Record):
     @validator("accreditation", pre=True)
     def _lists(cls, v: Any) -> list[str]:  # noqa: N805
         return _str_list(v)
+
+    @validator("subscription_currency", pre=True)
+    def _currency(cls, v: Any) -> str | None:  # noqa: N805
+        return _currency_code(v)
+
+
+class EntryRequirement(_Record):
+    """One condition a candidate must meet before they may sit or enrol (CTDL ``requires`` with a
+    condition profile): years of experience in a field, a licence, a degree, another credential or hours
+    of training. ``statement`` is the provider's rule in a few words and ``source_url`` where it is stated;
+    ``roles`` lists the taxonomy roles whose work counts as the required experience, so it can be compared
+    with what the learner said about their job."""
+
+    kind: str
+    statement: str
+    source_url: str | None = None
+    years: float | None = Field(None, ge=0, le=50)  # the rule without any waiver
+    years_with_waiver: float | None = Field(None, ge=0, le=50)  # the least, with the best waiver (e.g. a degree)
+    roles: list[str] = Field(default_factory=list)
+    licence: str | None = None  # a short id such as "rn" (registered nurse)
+    degree: str | None = None
+    credential: str | None = None  # a credential id
+    hours: float | None = Field(None, ge=0, le=20000)
+    waiver: str | None = None
+
+    @validator("kind", pre=True)
+    def _kind(cls, v: Any) -> str | None:  # noqa: N805
+        return _choice(v, REQUIREMENT_KINDS, "kind")
+
+    @validator("degree", pre=True)
+    def _degree(cls, v: Any) -> str | None:  # noqa: N805
+        return _choice(v, DEGREE_LEVELS, "degree")
+
+    @validator("roles", pre=True)
+    def _lists(cls, v: Any) -> list[str]:  # noqa: N805
+        return _str_list(v)
+
+    @validator("source_url")
+    def _source(cls, v: str | None) -> str | None:  # noqa: N805
+        if v is not None and not re.match(r"^https?://\S+$", v):
+            raise ValueError("must be an http(s) URL")
+        return v
+
+    @root_validator(skip_on_failure=True)
+    def _what_it_needs(cls, values: dict[str, Any]) -> dict[str, Any]:  # noqa: N805
+        needed = {"experience": "years", "licence": "licence", "degree": "degree", "credential": "credential",
+                  "training_hours": "hours"}[values["kind"]]
+        if values.get(needed) is None:
+            raise ValueError(f"a '{values['kind']}' requirement needs '{needed}'")
+        if values["kind"] == "experience" and not values.get("roles"):
+            raise ValueError("an 'experience' requirement needs 'roles': the taxonomy roles whose work counts")
+        return values
 
 
 class CredentialRecord(_Record):
@@ -114,8 +187,12 @@ class CredentialRecord(_Record):
     eqf: int | None = Field(None, ge=1, le=8)
     recognized_by: list[str] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
-    stacks_into: list[str] = Field(default_factory=list)
-    prerequisites: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)  # taxonomy roles it is built for (CTDL occupationType)
+    is_part_of: list[str] = Field(default_factory=list)  # larger credentials that contain this one
+    has_part: list[str] = Field(default_factory=list)  # credentials this one contains
+    is_preparation_for: list[str] = Field(default_factory=list)  # e.g. a course that prepares for an exam
+    prerequisites: list[str] = Field(default_factory=list)  # credentials required first (CTDL requires)
+    entry_requirements: list[EntryRequirement] = Field(default_factory=list)
     rating: float | None = Field(None, ge=0, le=5)
     review_count: int | None = Field(None, ge=0)
     badge: str | None = None
@@ -134,24 +211,54 @@ class CredentialRecord(_Record):
 
     @validator("currency", pre=True)
     def _currency(cls, v: Any) -> str | None:  # noqa: N805
-        if v in (None, ""):
-            return None
-        text = str(v).strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", text):
-            raise ValueError("must be a three-letter ISO 4217 code such as USD")
-        return text
+        return _currency_code(v)
 
     @validator(
         "skills",
         "quality_assurance",
         "recognized_by",
         "industries",
-        "stacks_into",
-        "prerequisites",
+        "roles",
+        *CREDENTIAL_REF_FIELDS,
         pre=True,
     )
     def _lists(cls, v: Any) -> list[str]:  # noqa: N805
         return _str_list(v)
+
+    @root_validator(pre=True)
+    def _old_names(cls, values: dict[str, Any]) -> dict[str, Any]:  # noqa: N805
+        """``stacks_into`` was this field's name before the CTDL names; files written then still load."""
+        if "stacks_into" in values:
+            values = dict(values)
+            old = values.pop("stacks_into")
+            if values.get("is_part_of") in (None, "", []):
+                values["is_part_of"] = old
+        return values
+
+    @validator("entry_requirements", pre=True)
+    def _requirements(cls, v: Any) -> Any:  # noqa: N805
+        if v in (None, ""):
+            return []
+        if isinstance(v, str):  # a CSV cell holds them as JSON
+            try:
+                v = json.loads(v)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"must be a JSON list of requirements: {exc.msg}") from exc
+        return v
+
+    @validator("review_count", pre=True)
+    def _count(cls, v: Any) -> Any:  # noqa: N805
+        """Spreadsheets write whole counts as "16400.0"; a fraction is still refused."""
+        if isinstance(v, str):
+            text = v.strip().replace(",", "")
+            try:
+                number = float(text)
+            except ValueError:
+                return v
+            return int(number) if number.is_integer() else v
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        return v
 
     @validator("industries")
     def _industries(cls, v: list[str]) -> list[str]:  # noqa: N805

@@ -24,6 +24,15 @@ class CatalogVersionRow(Base):
     changed_at = Column(DateTime, nullable=True)
 
 
+class CatalogSchemaRow(Base):
+    """The migrations applied to this database (catalog/catalogue/migrations.py), one row each."""
+
+    __tablename__ = "catalog_schema"
+
+    version = Column(Integer, primary_key=True)
+    applied_at = Column(DateTime, nullable=False)
+
+
 class ProviderRow(Base):
     __tablename__ = "providers"
 
@@ -33,6 +42,9 @@ class ProviderRow(Base):
     url = Column(Text)
     country = Column(String(8))
     accreditation = Column(JSON, nullable=False, default=list)
+    subscription_monthly = Column(Float)
+    subscription_currency = Column(String(3))
+    subscription_source = Column(Text)
 
 
 class CredentialRow(Base):
@@ -60,8 +72,12 @@ class CredentialRow(Base):
     eqf = Column(Integer)
     recognized_by = Column(JSON, nullable=False, default=list)
     industries = Column(JSON, nullable=False, default=list)
-    stacks_into = Column(JSON, nullable=False, default=list)
+    roles = Column(JSON, nullable=False, default=list)
+    is_part_of = Column(JSON, nullable=False, default=list)
+    has_part = Column(JSON, nullable=False, default=list)
+    is_preparation_for = Column(JSON, nullable=False, default=list)
     prerequisites = Column(JSON, nullable=False, default=list)
+    entry_requirements = Column(JSON, nullable=False, default=list)
     rating = Column(Float)
     review_count = Column(Integer)
     badge = Column(String(30))

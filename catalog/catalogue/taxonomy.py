@@ -52,6 +52,7 @@ class Role:
     onet: str = ""
     esco: str = ""
     target: bool = True
+    licences: tuple[str, ...] = ()  # licences anyone in this job holds (e.g. "rn"), for entry requirements
 
     @property
     def total_weight(self) -> float:
@@ -201,6 +202,7 @@ def _parse_role(entry: dict[str, Any], where: str) -> Role:
         onet=str(entry.get("onet") or ""),
         esco=str(entry.get("esco") or ""),
         target=bool(entry.get("target", True)),
+        licences=tuple(str(x).strip().lower() for x in _as_list(entry.get("licences"), where, "licences")),
     )
 
 

@@ -19,6 +19,8 @@ FLAGS = {
     "stale": Flag("stale", (Finding("never_verified"),)),
     "cost": Flag("cost", (Finding("cost_outlier", {"usd": 900, "ratio": 2.0, "median_usd": 150, "peers": 6}),)),
     "overlap": Flag("overlap", (Finding("repeats_skills", {"repeated": ["SQL", "Excel"], "skills": 3}),)),
+    "eligibility": Flag("eligibility", (Finding("requirement_to_check", {"statement": "a bachelor's degree",
+                                                                          "kind": "degree"}),)),
 }
 
 
@@ -30,7 +32,9 @@ def every_flag_payload() -> dict:
                       "weeks": None, "cost": 100.0, "currency": "USD", "pricing": "one_off",
                       "flags": [flag_dict(FLAGS[kind])], "sponsored": i == 1})
     return {"type": "pathway", "goal": "Data Analyst", "current_skills": [], "gap": ["SQL"], "steps": steps,
-            "total_hours": 150.0, "total_cost": 500.0, "currency": "USD", "uncovered": ["Tableau"],
+            "total_hours": 210.0, "total_hours_stated": 210.0, "total_hours_estimated": 0.0, "hours_unknown_steps": 0,
+            "total_cost": 600.0, "total_cost_stated": 600.0, "total_cost_estimated": 0.0, "cost_unknown_steps": 0,
+            "currency": "USD", "uncovered": ["Tableau"],
             "practice_skills": [], "notes": [], "note_codes": [], "hours_per_week": None,
             "flags": [flag_dict(Flag("overlap", (Finding("too_many_badges", {"steps": 5}),)))],
             "policy": {"organisation": "Acme", "budget_cap": 1000.0, "currency": "USD", "budget_applied": True,
@@ -43,13 +47,14 @@ def test_block_kit_shows_every_flag_kind_with_its_reason() -> None:
                                     "custom": payload})
     json.dumps(post)
     contexts = [e["text"] for b in post["blocks"] if b["type"] == "context" for e in b["elements"]]
-    shown = {kind for kind in ("Recognition", "Quality", "Cost", "Overlap") if any(f"*{kind}:*" in c for c in contexts)}
-    assert shown == {"Recognition", "Quality", "Cost", "Overlap"}
+    labels = ("Recognition", "Quality", "Cost", "Overlap", "Check details", "Entry requirements")
+    shown = {kind for kind in labels if any(f"*{kind}:*" in c for c in contexts)}
+    assert shown == set(labels)  # every kind inline: a flag is only raised where a step differs from its peers
     assert any("No employer or industry body is on record" in c and "verifiable digital badge" in c for c in contexts)
     sections = "\n".join(b["text"]["text"] for b in post["blocks"] if b["type"] == "section")
     assert "&lt;1&gt; &amp; more" in sections and "<https://x.example/1|Step &lt;1&gt; &amp; more>" in sections
     assert "sponsored by your employer" in sections
-    assert "Check current prices" in sections  # the stale flag is summed up below the steps
+    assert any("Entry requirement to check: a bachelor's degree" in c for c in contexts)
     assert "5 credentials is a lot for one goal" in sections
     assert "Within Acme's $1,000 learning budget; Acme sponsors Coursera." in sections
     assert "Not covered by any credential that fits: Tableau." in sections

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, recommend_pathway
+from catalog.advice.relevance import fits
 from catalog.advice.wording import flag_reason, note_text, why_text
 from catalog.catalogue.index import CatalogIndex
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
@@ -60,9 +61,12 @@ def test_pathway_properties(creds, role_skills, held, budget) -> None:
         assert step.covers, step
         others = set().union(*(s.item.skills for j, s in enumerate(p.steps) if j != k)) if len(p.steps) > 1 else set()
         assert (step.item.skills & gap) - others, f"redundant step {step.item.id}"
-    # A step is only left out when nothing affordable teaches the skill (or the step cap is reached).
+    # Every step fits the role.
+    role = taxonomy_for(role_skills).roles["Target"]
+    assert all(fits(s.item, role) for s in p.steps)
+    # A skill is only left out when nothing affordable and fitting teaches it (or the step cap is reached).
     if len(p.steps) < 4 and budget is None:
-        teachable = {s for c_ in creds for s in c_.skills}
+        teachable = {s for item in index.by_id.values() if fits(item, role) for s in item.skills}
         assert gap & teachable <= covered
     # The budget is respected, or the overrun is flagged with a reason.
     if budget is not None and p.total_cost_usd > budget + 1e-6:
@@ -70,18 +74,20 @@ def test_pathway_properties(creds, role_skills, held, budget) -> None:
     assert len(p.steps) == len({s.item.id for s in p.steps})
 
 
-def test_prerequisites_and_stacked_parts_come_first() -> None:
+def test_prerequisites_come_first_and_a_part_is_the_way_into_its_whole() -> None:
     creds = [
         cred("advanced", ["S2", "S3"], cost=300, prerequisites=["found"], level="advanced"),
         cred("found", ["S1"], cost=50, level="beginner"),
-        cred("part", ["S4"], cost=40, stacks_into=["big"]),
+        cred("part", ["S4"], cost=40, is_part_of=["big"]),
         cred("big", ["S5", "S6"], cost=200),
     ]
     tx = taxonomy_for({"S1": 0.5, "S2": 1, "S3": 1, "S4": 0.6, "S5": 1, "S6": 1})
     p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
     order = [s.item.id for s in p.steps]
     assert order.index("found") < order.index("advanced")
-    assert order.index("part") == order.index("big") - 1
+    # The whole teaches what its part teaches: the part is not a step of its own but the way in.
+    assert "part" not in order and "S4" not in p.uncovered
+    assert p.steps[order.index("big")].way_in.id == "part"
 
 
 def test_a_prerequisite_outside_the_gap_is_added_unless_the_learner_has_its_skills() -> None:

@@ -24,7 +24,8 @@ def test_every_flag_finding_has_wording() -> None:
     for code in codes:
         facts = {"industries": ["it"], "target": "healthcare", "rating": 3.2, "minimum": 4.0, "reviews": 7,
                  "verified": "2024-01-01", "usd": 900, "ratio": 2.0, "median_usd": 200, "peers": 5,
-                 "total_usd": 500, "budget": 300, "currency": "USD", "repeated": ["A", "B"], "skills": 3, "steps": 6}
+                 "total_usd": 500, "budget": 300, "currency": "USD", "repeated": ["A", "B"], "skills": 3, "steps": 6,
+                 "peers_with": 4, "statement": "a bachelor's degree", "kind": "degree"}
         assert wording.finding_text(code, facts)
 
 
@@ -33,11 +34,12 @@ def test_every_note_and_advantage_has_wording() -> None:
 
     made = codes_made_in(ADVICE / "recommender.py")
     notes = {"practice_skills", "prerequisite_known", "prerequisite_no_room", "prerequisite_excluded",
-             "subscription_costs", "pace"}
+             "prerequisite_advised",
+             "subscription_costs", "pace", "catalogue_unverified", "catalogue_stale"}
     advantages = {"cheaper", "shorter", "more_recognised", "better_evidenced", "closes_more"}
     assert made == notes | advantages
     facts = {"skills": ["Communication"], "step": "B", "prerequisite": "A", "hours_per_week": 5, "weeks": 12,
-             "deadline_weeks": None}
+             "deadline_weeks": None, "verified": 3, "listings": 400, "median_verified": "2025-01-01"}
     for code in notes:
         assert wording.note_text(Finding(code, facts)).endswith(".")
     assert advantages - {"cheaper", "shorter"} <= set(wording.ADVANTAGES)

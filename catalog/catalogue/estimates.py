@@ -1,0 +1,129 @@
+"""How long a credential takes and what it costs: the stated figure, or an estimate labelled with its basis.
+
+Providers state hours for few credentials and prices for fewer, so a pathway built only on stated
+figures reads "not stated" for most steps and a learner's hours a week change nothing. An estimate is
+allowed where something real supports it (the credential's own stated weeks, the stated figures of
+credentials of the same type and level, the platform's stated subscription price), and it always
+travels with its basis so that no reply shows a guess as a fact. Where nothing supports one, the
+figure stays unknown.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.catalogue.records import CredentialRecord, ProviderRecord
+
+# The pace the catalogue assumes to turn a stated number of weeks into hours, and hours into months of a
+# subscription, when the provider gives no pace of its own. It is an assumption, so figures built on it
+# are estimates and say so.
+ASSUMED_HOURS_PER_WEEK = 5.0
+WEEKS_PER_MONTH = 52 / 12
+# An estimate from similar credentials needs this many stated figures to stand on.
+MIN_PEERS = 3
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Where a figure comes from: ``stated`` or an estimate's code with the facts it rests on."""
+
+    code: str  # stated | free | from_weeks | similar_median | subscription_months
+    facts: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, **self.facts}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    basis: Basis
+
+    @property
+    def stated(self) -> bool:
+        return self.basis.code in ("stated", "free")
+
+
+def _usd(amount: float | None, currency: str | None, rates: dict[str, float]) -> float | None:
+    if amount is None:
+        return None
+    return amount * rates.get((currency or "USD").upper(), 1.0)
+
+
+def _is_free(rec: CredentialRecord) -> bool:
+    return rec.pricing == "free" or (rec.cost == 0 and rec.pricing != "subscription")
+
+
+class FigureEstimator:
+    """Medians of the stated figures of a catalogue, and the estimate for each credential from them."""
+
+    def __init__(self, records: Iterable[CredentialRecord], providers: dict[str, ProviderRecord],
+                 rates: dict[str, float]) -> None:
+        self.providers = providers
+        self.rates = rates
+        hours: dict[tuple[str, ...], list[float]] = defaultdict(list)
+        prices: dict[tuple[str, ...], list[float]] = defaultdict(list)
+        for rec in records:
+            if rec.hours is not None:
+                hours[(rec.type, rec.level or "")].append(rec.hours)
+                hours[(rec.type,)].append(rec.hours)
+            usd = _usd(rec.cost, rec.currency, rates)
+            if usd is not None and usd > 0 and rec.pricing != "subscription":
+                prices[(rec.type, rec.pricing or "", "provider", rec.provider)].append(usd)
+                prices[(rec.type, rec.pricing or "", "level", rec.level or "")].append(usd)
+                prices[(rec.type, rec.pricing or "")].append(usd)
+        self._hours = {k: (statistics.median(v), len(v)) for k, v in hours.items() if len(v) >= MIN_PEERS}
+        self._prices = {k: (statistics.median(v), len(v)) for k, v in prices.items() if len(v) >= MIN_PEERS}
+
+    def hours(self, rec: CredentialRecord) -> Figure | None:
+        if rec.hours is not None:
+            return Figure(rec.hours, Basis("stated"))
+        if rec.weeks is not None:
+            return Figure(round(rec.weeks * ASSUMED_HOURS_PER_WEEK, 1),
+                          Basis("from_weeks", {"weeks": rec.weeks, "hours_per_week": ASSUMED_HOURS_PER_WEEK}))
+        for key in ((rec.type, rec.level or ""), (rec.type,)):
+            if key in self._hours:
+                median, n = self._hours[key]
+                level = rec.level if len(key) == 2 and rec.level else None
+                return Figure(round(median, 1), Basis("similar_median", {"type": rec.type, "level": level,
+                                                                         "peers": n}))
+        return None
+
+    def cost_usd(self, rec: CredentialRecord, hours: Figure | None) -> Figure | None:
+        if _is_free(rec):
+            return Figure(0.0, Basis("free"))
+        stated = _usd(rec.cost, rec.currency, self.rates)
+        if stated is not None:
+            return Figure(round(stated, 2), Basis("stated"))
+        if rec.pricing == "subscription":
+            return self._subscription(rec, hours)
+        # The closest comparison first: the same provider's, then the same level's, then the type's.
+        for key in ((rec.type, rec.pricing or "", "provider", rec.provider),
+                    (rec.type, rec.pricing or "", "level", rec.level or ""), (rec.type, rec.pricing or "")):
+            if key in self._prices:
+                median, n = self._prices[key]
+                provider = self.providers.get(rec.provider) if key[2:3] == ("provider",) else None
+                return Figure(round(median, 2), Basis("similar_median", {
+                    "type": rec.type, "pricing": rec.pricing, "peers": n,
+                    "level": rec.level if key[2:3] == ("level",) and rec.level else None,
+                    "provider": provider.name if provider else None}))
+        return None
+
+    def _subscription(self, rec: CredentialRecord, hours: Figure | None) -> Figure | None:
+        """Months at the assumed pace times the platform's stated monthly price."""
+        platform = self.providers.get(rec.platform or rec.provider)
+        monthly = _usd(platform.subscription_monthly, platform.subscription_currency, self.rates) if platform else None
+        if monthly is None:
+            return None
+        weeks = rec.weeks if rec.weeks is not None else (hours.value / ASSUMED_HOURS_PER_WEEK if hours else None)
+        if weeks is None:
+            return None
+        months = max(1, math.ceil(weeks / WEEKS_PER_MONTH))
+        return Figure(round(months * monthly, 2), Basis("subscription_months", {
+            "months": months, "monthly_usd": round(monthly, 2), "platform": platform.name,
+            "hours_per_week": ASSUMED_HOURS_PER_WEEK}))
