@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench clean
+.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -74,7 +74,11 @@ bench-catalog: $(STAMP)
 bench-triage: train
 	$(PY) -m benchmarks.triage
 
-bench: bench-nlu bench-intent-cv bench-catalog bench-triage
+# Pathways for an independent panel of learners, checked as a counsellor reads them (no trained model needed).
+bench-advice: $(STAMP)
+	$(PY) -m benchmarks.advice
+
+bench: bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice
 
 clean:
 	rm -rf results var/*.db .pytest_cache

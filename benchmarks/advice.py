@@ -9,8 +9,9 @@ run on it, each independent of the rule in the recommender that should make it p
 - ``contained``: no step is part of another step (CTDL hasPart/isPartOf, transitively);
 - ``eligible``: no step has an entry requirement the profile clearly fails (experience in a role that
   counts, a licence, a degree, a credential), judged from the profile's own fields;
-- ``relevant``: every step is built for the goal or at least a third of its listed skills are ones the
-  goal role needs;
+- ``relevant``: every step, prerequisites and all, reaches the documented relevance threshold to the goal
+  role (``catalog/advice/relevance.py``: built for the role, or enough of its listed skills are the
+  role's or of the role's kinds);
 - ``honest_totals``: a total is null unless every step has a stated or estimated figure (never 0 for
   unknown), and the text never prices anything at $0;
 - ``flags``: no flag kind on every step of a pathway of three or more steps (a flag on everything says
@@ -40,8 +41,8 @@ from benchmarks.catalog import synthetic_catalog
 from benchmarks.report import write_section
 from catalog.advice.eligibility import LearnerBackground
 from catalog.advice.payload import pathway_payload
-from catalog.advice.recommender import Constraints, Pathway, candidate_pool, fit_factor, recommend_pathway
-from catalog.advice.relevance import fits, relevance
+from catalog.advice.recommender import Constraints, Pathway, candidate_pool, effort_factor, recommend_pathway
+from catalog.advice.relevance import MIN_RELEVANCE, fits, relevance
 from catalog.advice.wording import pathway_text
 from catalog.catalogue.importer import import_files, seed_files
 from catalog.catalogue.index import CatalogIndex
@@ -54,7 +55,6 @@ from catalog.reading.references import find_credential
 PANEL = Path(__file__).parent / "data" / "advice_panel.yml"
 CHECKS = ("contained", "eligible", "relevant", "honest_totals", "flags")
 RN = re.compile(r"\b(RN|registered nurse|NMC)\b", re.IGNORECASE)
-MIN_SHARE = 1 / 3
 MAX_FLAGS_PER_STEP = 2
 TODAY = dt.date(2026, 12, 1)
 
@@ -98,7 +98,7 @@ def _fails_requirement(req: Any, prof: dict[str, Any], earlier: set[str]) -> boo
 
 
 def check_pathway(p: Pathway, payload: dict[str, Any], prof: dict[str, Any], role: Role,
-                  index: CatalogIndex) -> dict[str, bool]:
+                  index: CatalogIndex, categories: dict[str, str]) -> dict[str, bool]:
     ids = [s.item.id for s in p.steps]
     contained = not any(index.contains(a, b) for a in ids for b in ids if a != b)
     earlier: set[str] = set()
@@ -106,9 +106,7 @@ def check_pathway(p: Pathway, payload: dict[str, Any], prof: dict[str, Any], rol
     for s in p.steps:
         eligible &= not any(_fails_requirement(r, prof, earlier) for r in s.item.record.entry_requirements)
         earlier.add(s.item.id)
-    relevant = all(role.name in s.item.record.roles
-                   or len(set(s.item.record.skills) & set(role.skills)) / len(s.item.record.skills) >= MIN_SHARE
-                   for s in p.steps)
+    relevant = all(relevance(s.item, role, categories) >= MIN_RELEVANCE for s in p.steps)
     text = pathway_text(payload)
     honest = True
     for key, figure in (("total_hours", "hours"), ("total_cost", "cost")):
@@ -136,18 +134,18 @@ def panel_run(taxonomy: Taxonomy, index: CatalogIndex) -> dict[str, Any]:
         payload = pathway_payload(p)
         results.append({"id": raw["id"], "industry": raw["industry"], "steps": len(p.steps),
                         "flags": sum(len(s.flags) for s in p.steps), "later": len(p.later_goals),
-                        "checks": check_pathway(p, payload, prof, role, index),
-                        "relevance": [relevance(s.item, role) for s in p.steps]})
+                        "checks": check_pathway(p, payload, prof, role, index, taxonomy.categories),
+                        "relevance": [relevance(s.item, role, taxonomy.categories) for s in p.steps]})
     return {"profiles": results}
 
 
-def _objective(items: list, fit_of: dict[str, float]) -> float:
-    return sum(i.effort_cost() * fit_factor(fit_of[i.id]) for i in items)
+def _objective(items: list, factor_of: dict[str, float]) -> float:
+    return sum(i.effort_cost() * factor_of[i.id] for i in items)
 
 
 def optimality_run(taxonomy: Taxonomy, cases: int = 200, seed: int = 5) -> dict[str, Any]:
-    """Greedy vs the exhaustive optimum over the same fitting candidates and the same relevance-weighted
-    effort, on small random cases."""
+    """Greedy vs the exhaustive optimum over the same fitting candidates and the same weighted effort
+    (relevance, and level for a newcomer: the learner here starts with no skills), on small random cases."""
     rnd = random.Random(seed)
     skills = list(taxonomy.skills)[:40]
     within = 0
@@ -161,8 +159,9 @@ def optimality_run(taxonomy: Taxonomy, cases: int = 200, seed: int = 5) -> dict[
         index = CatalogIndex(providers, creds)
         c = Constraints(max_steps=4)
         pathway = recommend_pathway(tx, index, role.name, [], c, today=TODAY)
-        pool = [i for i in candidate_pool(index, list(role.skills), c) if fits(i, role)]
-        fit_of = {i.id: relevance(i, role) for i in pool}
+        pool = [i for i in candidate_pool(index, list(role.skills), c) if fits(i, role, tx.categories)]
+        # The learner here starts with no skills: a newcomer.
+        fit_of = {i.id: effort_factor(i, role, True, tx.categories) for i in pool}
         best_cover, best_cost = -1.0, float("inf")
         for k in range(1, min(4, len(pool)) + 1):
             for combo in itertools.combinations(pool, k):

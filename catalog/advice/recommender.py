@@ -41,6 +41,12 @@ SOFT = {"soft", "office"}
 # credential closes: employers judge them from experience.
 PRACTICE_CATEGORIES = SOFT | {"service", "management"}
 MAX_LATER_GOALS = 2
+# Someone new to a field (see ``is_newcomer``) has an advanced credential's effort counted this many times.
+ADVANCED_FOR_NEWCOMER = 1.75
+NEWCOMER_SHARE = 0.25
+# A skill the learner's job weighs at least this much in the taxonomy counts as theirs: a registered nurse
+# is not sent on a course in medication administration. Said in the reply, so they can correct it.
+BACKGROUND_SKILL_WEIGHT = 0.6
 # An employer-sponsored credential counts as this share of its effort: preferred, not forced.
 SPONSORED_EFFORT = 0.6
 LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
@@ -234,10 +240,25 @@ def fit_factor(fit: float) -> float:
     return 1.0 + 2.0 * (1.0 - fit)
 
 
+def is_newcomer(role: Role, known: set[str], background: LearnerBackground, taxonomy: Taxonomy) -> bool:
+    """New to the field: no job in the goal's industry and under a quarter of its skill weight known."""
+    if any(r in taxonomy.roles and taxonomy.roles[r].industry == role.industry for r in background.roles):
+        return False
+    total = sum(role.skills.values())
+    return sum(w for s, w in role.skills.items() if s in known) < NEWCOMER_SHARE * total
+
+
+def effort_factor(item: IndexedCredential, role: Role, newcomer: bool, categories: dict[str, str]) -> float:
+    """The multiplier on a credential's effort for this learner: its relevance to the role, and for someone
+    new to the field an advanced credential counts as more effort (it assumes experience they lack)."""
+    level = ADVANCED_FOR_NEWCOMER if newcomer and item.record.level == "advanced" else 1.0
+    return fit_factor(relevance(item, role, categories)) * level
+
+
 def _effort(item: IndexedCredential, c: Constraints, money_w: float, time_w: float,
-            relevance_of: dict[str, float] | None = None) -> float:
-    fit = fit_factor(relevance_of.get(item.id, 1.0)) if relevance_of else 1.0
-    return item.effort_cost(money_w, time_w) * (SPONSORED_EFFORT if is_sponsored(item, c) else 1.0) * fit
+            factor_of: dict[str, float] | None = None) -> float:
+    factor = factor_of.get(item.id, 1.0) if factor_of else 1.0
+    return item.effort_cost(money_w, time_w) * (SPONSORED_EFFORT if is_sponsored(item, c) else 1.0) * factor
 
 
 def _weights(c: Constraints) -> tuple[float, float]:
@@ -285,7 +306,7 @@ def _greedy_cover(
     completed: set[str] | None = None,
     industry: str | None = None,
     background: LearnerBackground | None = None,
-    relevance_of: dict[str, float] | None = None,
+    factor_of: dict[str, float] | None = None,
     prerequisite_fits: Callable[[IndexedCredential], bool] | None = None,
 ) -> list[tuple[IndexedCredential, IndexedCredential | None]]:
     """Greedy weighted set cover. Only credentials that close an ``anchor`` (role-specific) skill are
@@ -306,8 +327,8 @@ def _greedy_cover(
         if not (item.skills & anchor):
             continue
         sponsored = SPONSORED_EFFORT if is_sponsored(item, c) else 1.0
-        if relevance_of is not None and item.id in relevance_of:
-            fit = fit_factor(relevance_of[item.id])
+        if factor_of is not None and item.id in factor_of:
+            fit = factor_of[item.id]
         else:
             off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
             elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
@@ -364,7 +385,7 @@ def _drop_redundant(chosen: list[IndexedCredential], gap: set[str]) -> list[Inde
 
 def _improve_by_swaps(
     chosen: list[IndexedCredential], pool: list[IndexedCredential], gap: set[str], c: Constraints,
-    relevance_of: dict[str, float] | None = None,
+    factor_of: dict[str, float] | None = None,
 ) -> list[IndexedCredential]:
     """Replace a step with a cheaper one that still keeps the same gap skills covered."""
     money_w, time_w = _weights(c)
@@ -382,8 +403,8 @@ def _improve_by_swaps(
             for cand in pool:
                 if cand in chosen or cand.record.prerequisites or not needed <= cand.skills:
                     continue
-                if (_effort(cand, c, money_w, time_w, relevance_of) + 1e-9
-                        < _effort(item, c, money_w, time_w, relevance_of)):
+                if (_effort(cand, c, money_w, time_w, factor_of) + 1e-9
+                        < _effort(item, c, money_w, time_w, factor_of)):
                     if budget is not None:
                         spend = sum(price_usd(i) for i in rest) + price_usd(cand)
                         if spend > budget:
@@ -463,6 +484,10 @@ def recommend_pathway(
     background = background or LearnerBackground()
     background = replace(background, credentials=background.credentials | set(completed))
     known = set(current_skills)
+    from_background = sorted({s for r in background.roles if r in taxonomy.roles
+                              for s, w in taxonomy.roles[r].skills.items()
+                              if w >= BACKGROUND_SKILL_WEIGHT and s in role.skills and s not in known})
+    known |= set(from_background)
     for cid in completed:  # a credential held teaches its skills
         item = index.get(cid)
         if item:
@@ -472,9 +497,11 @@ def recommend_pathway(
     c = c.with_changes(exclude_ids=tuple(set(c.exclude_ids) | set(completed)
                                          | {p for cid in completed for p in index.parts.get(cid, ())}))
     anchor = {s for s in weights if taxonomy.skills.get(s) is None or taxonomy.skills[s].category not in SOFT}
-    fitting = [i for i in candidate_pool(index, list(weights), c) if fits(i, role)]
+    cats = taxonomy.categories
+    fitting = [i for i in candidate_pool(index, list(weights), c) if fits(i, role, cats)]
     pool = [i for i in fitting if is_eligible(i.record, background)]
-    fit_of = {i.id: relevance(i, role) for i in fitting}
+    newcomer = is_newcomer(role, known, background, taxonomy)
+    fit_of = {i.id: effort_factor(i, role, newcomer, cats) for i in fitting}
     not_yet = [i for i in fitting if i not in pool]
     runner_of: dict[str, IndexedCredential | None] = {}
     chosen: list[IndexedCredential] = []
@@ -489,7 +516,7 @@ def recommend_pathway(
         greedy = _greedy_cover(free, left, c.with_changes(max_steps=slots),
                                set(role.skills), (anchor or set(weights)) & set(left), index, known | covered_now,
                                set(completed) | taken, role.industry, background, fit_of,
-                               lambda i: fits(i, role))
+                               lambda i: fits(i, role, cats))
         if not greedy:
             break
         runner_of.update({item.id: runner for item, runner in greedy})
@@ -497,7 +524,9 @@ def recommend_pathway(
         # A swap can take in a credential that covers what another step was there for: drop that one too.
         chosen = _drop_redundant(_improve_by_swaps(chosen, pool, set(weights), c, fit_of), set(weights))
     notes: list[Finding] = []
-    chosen = _add_prerequisites(index, chosen, known, completed, c, notes, background, role)
+    if from_background:
+        notes.append(Finding("background_covers", {"roles": list(background.roles), "skills": from_background}))
+    chosen = _add_prerequisites(index, chosen, known, completed, c, notes, background, role, cats)
     chosen = _without_contained(index, chosen)
     ordered = _order(chosen)
 
@@ -524,7 +553,7 @@ def recommend_pathway(
         ) if f]
         steps.append(PathwayStep(item, covers, why, runner_of[item.id].record.title
                                  if runner_of.get(item.id) else None, flags, required_by,
-                                 _way_in(index, item, c, set(completed)), relevance(item, role)))
+                                 _way_in(index, item, c, set(completed)), relevance(item, role, cats)))
         earlier.append(item)
 
     uncovered = [g.skill for g in gap if g.skill not in covered]
@@ -600,6 +629,7 @@ def _add_prerequisites(
     notes: list[Finding],
     background: LearnerBackground,
     role: Role,
+    categories: dict[str, str],
 ) -> list[IndexedCredential]:
     """Prerequisites a step needs, as steps when they fit the role; one that doesn't (a hardware exam before
     a security one) is advised in a note, so the pathway holds only what the goal needs."""
@@ -622,7 +652,7 @@ def _add_prerequisites(
                 notes.append(Finding("prerequisite_excluded", {"step": item.record.title,
                                                                "prerequisite": pre.record.title}))
                 continue
-            if not fits(pre, role):
+            if not fits(pre, role, categories):
                 notes.append(Finding("prerequisite_advised", {"step": item.record.title,
                                                               "prerequisite": pre.record.title,
                                                               "skills": sorted(pre.skills)[:3]}))

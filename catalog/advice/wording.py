@@ -122,6 +122,9 @@ def note_text(note: Any) -> str:
     if note.code == "prerequisite_no_room":
         return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
                 f"{', '.join(f['skills'])}.")
+    if note.code == "background_covers":
+        return (f"As a {join_names(f['roles'])} you most likely have {join_names(f['skills'])} already, so no step "
+                f"is spent on them; tell me if you don't.")
     if note.code == "prerequisite_advised":
         return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
                 f"{', '.join(f['skills'])}.")

@@ -75,6 +75,7 @@ class Taxonomy:
     def __init__(self, skills: Iterable[Skill], roles: Iterable[Role]) -> None:
         self.skills: dict[str, Skill] = {s.name: s for s in skills}
         self.roles: dict[str, Role] = {r.name: r for r in roles}
+        self.categories: dict[str, str] = {s.name: s.category for s in self.skills.values() if s.category}
         self._skill_by_form: dict[str, str] = {}
         self._role_by_form: dict[str, str] = {}
         for skill in self.skills.values():

@@ -33,7 +33,8 @@ def test_full_conversation_with_follow_ups_and_a_correction(servers: Servers) ->
     reply = servers.say(me, "my budget is $300 and I can do 5 hours a week")
     first = pathway(reply)
     assert first and first["goal"] == "Data Analyst" and "SQL" not in first["gap"]
-    assert first["total_cost"] <= 300 or any(f["kind"] == "cost" for f in first.get("flags", []))
+    spent = first["total_cost_stated"] + first["total_cost_estimated"]
+    assert spent <= 300 or any(f["kind"] == "cost" for f in first.get("flags", []))
     assert "5 hours a week" in texts(reply)
     step1, step2 = first["steps"][0], first["steps"][1]
 

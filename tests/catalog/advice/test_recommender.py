@@ -62,11 +62,12 @@ def test_pathway_properties(creds, role_skills, held, budget) -> None:
         others = set().union(*(s.item.skills for j, s in enumerate(p.steps) if j != k)) if len(p.steps) > 1 else set()
         assert (step.item.skills & gap) - others, f"redundant step {step.item.id}"
     # Every step fits the role.
-    role = taxonomy_for(role_skills).roles["Target"]
-    assert all(fits(s.item, role) for s in p.steps)
+    tx = taxonomy_for(role_skills)
+    role = tx.roles["Target"]
+    assert all(fits(s.item, role, tx.categories) for s in p.steps)
     # A skill is only left out when nothing affordable and fitting teaches it (or the step cap is reached).
     if len(p.steps) < 4 and budget is None:
-        teachable = {s for item in index.by_id.values() if fits(item, role) for s in item.skills}
+        teachable = {s for item in index.by_id.values() if fits(item, role, tx.categories) for s in item.skills}
         assert gap & teachable <= covered
     # The budget is respected, or the overrun is flagged with a reason.
     if budget is not None and p.total_cost_usd > budget + 1e-6:
@@ -90,14 +91,19 @@ def test_prerequisites_come_first_and_a_part_is_the_way_into_its_whole() -> None
     assert p.steps[order.index("big")].way_in.id == "part"
 
 
-def test_a_prerequisite_outside_the_gap_is_added_unless_the_learner_has_its_skills() -> None:
+def test_a_prerequisite_is_a_step_when_it_fits_the_role_else_advised_in_a_note() -> None:
     creds = [cred("adv", ["S2"], prerequisites=["base"]), cred("base", ["S7"], cost=10)]
-    tx = taxonomy_for({"S2": 1.0})
-    p = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
+    fitting = taxonomy_for({"S2": 1.0, "S7": 0.3})
+    p = recommend_pathway(fitting, CatalogIndex(PROVIDERS, creds), "Target", ["S7"], Constraints(), today=TODAY)
+    assert [s.item.id for s in p.steps] == ["adv"] and any("left out" in note_text(n) for n in p.notes)
+    p = recommend_pathway(fitting, CatalogIndex(PROVIDERS, creds + [cred("other", ["S7"], cost=900)]), "Target",
+                          [], Constraints(), today=TODAY)
     assert [s.item.id for s in p.steps] == ["base", "adv"]
-    assert p.steps[0].required_by == "Cred adv" and "Recommended before" in why_text(p.steps[0].why)
-    p2 = recommend_pathway(tx, CatalogIndex(PROVIDERS, creds), "Target", ["S7"], Constraints(), today=TODAY)
-    assert [s.item.id for s in p2.steps] == ["adv"] and any("left out" in note_text(n) for n in p2.notes)
+    off_target = taxonomy_for({"S2": 1.0})
+    p = recommend_pathway(off_target, CatalogIndex(PROVIDERS, creds), "Target", [], Constraints(), today=TODAY)
+    assert [s.item.id for s in p.steps] == ["adv"]
+    assert [n.code for n in p.notes] == ["prerequisite_advised", "catalogue_unverified"]
+    assert "Cred adv expects Cred base first" in note_text(p.notes[0])
 
 
 def test_preferences_cheaper_and_providers() -> None:
