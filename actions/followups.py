@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from abc import ABC, abstractmethod
 
@@ -22,7 +23,7 @@ from catalog.advice.wording import (
 )
 from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import INDUSTRIES
-from catalog.reading.references import find_credential, step_reference
+from catalog.reading.references import asks_about_whole_pathway, find_credential, step_reference
 
 
 class _StepAction(Action, ABC):
@@ -82,11 +83,41 @@ class ActionExplainStep(_StepAction):
 
 
 class ActionStepDetails(_StepAction):
+    """What a step (or a named credential) is, how long it takes and what it costs; a question about the
+    whole pathway ("how long will it all take at 5 hours a week?") gets the pathway's time and cost, and
+    when there is no pathway yet but a goal, the pathway is built first (the hours just given included)."""
+
     def name(self) -> str:
         return "action_step_details"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        ids = pathway_step_ids(tracker)
+        whole = (asks_about_whole_pathway(text) and step_reference(text, max(len(ids), 1), None) is None
+                 and find_credential(text, catalog_service().index, ids) is None)
+        if not whole:
+            return await super().run(dispatcher, tracker, domain)
+        events: list[EventType] = []
+        payload = tracker.get_slot("pathway")
+        if not payload or not payload.get("steps"):
+            if not tracker.get_slot("career_goal"):
+                dispatcher.utter_message(response="utter_no_pathway")
+                return []
+            events = send_pathway(dispatcher, tracker)
+            payload = next((e["value"] for e in events if e.get("name") == "pathway"), None)
+            if not payload:  # the goal is no longer in the taxonomy: the learner has been asked again
+                return events
+        dispatcher.utter_message(text=wording.pathway_time_and_cost_answer(
+            payload, tracker.get_slot("hours_per_week"), dt.date.today()))
+        return events
+
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
-        return wording.step_details_answer(item, _step_payload(tracker, number).get("covers") or [])
+        text = wording.step_details_answer(item, _step_payload(tracker, number).get("covers") or [])
+        pace = tracker.get_slot("hours_per_week")
+        if pace and item.hours is not None:
+            text += f" At {pace:g} hours a week that is about {item.hours.value / pace:.0f} weeks."
+        return text
 
 
 class ActionAnswerRecognition(_StepAction):

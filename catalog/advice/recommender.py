@@ -30,7 +30,15 @@ from catalog.advice.flags import (
 )
 from catalog.advice.relevance import fits, relevance
 from catalog.catalogue.estimates import Figure
-from catalog.catalogue.index import CatalogIndex, Freshness, IndexedCredential, is_free, to_usd
+from catalog.catalogue.index import (
+    RATES_AS_OF,
+    USD_PER_UNIT,
+    CatalogIndex,
+    Freshness,
+    IndexedCredential,
+    is_free,
+    to_usd,
+)
 from catalog.catalogue.taxonomy import Role, Taxonomy
 
 CANDIDATES_PER_SKILL = 40
@@ -664,6 +672,14 @@ def _add_prerequisites(
 def _budget_and_time_notes(p: Pathway) -> None:
     c = p.constraints
     budget = c.budget_usd
+    currency = (c.currency or "USD").upper()
+    if c.budget is not None and currency != "USD":
+        if budget is None:
+            p.notes.append(Finding("currency_unknown", {"currency": currency}))
+        else:
+            p.notes.append(Finding("currency_compared", {"currency": currency, "rate": USD_PER_UNIT[currency],
+                                                         "as_of": RATES_AS_OF.isoformat(),
+                                                         "budget_usd": round(budget)}))
     if budget is not None and p.total_cost_usd > budget:
         p.flags.append(over_budget_flag(p.total_cost_usd, c.budget, c.currency))
     if p.unknown_cost_steps:

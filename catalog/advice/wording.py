@@ -8,6 +8,7 @@ thing in the same words. Functions that render a pathway read the channel-neutra
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -122,6 +123,12 @@ def note_text(note: Any) -> str:
     if note.code == "prerequisite_no_room":
         return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
                 f"{', '.join(f['skills'])}.")
+    if note.code == "currency_compared":
+        return (f"Prices are in US dollars; your budget of {f['currency']} was compared as about "
+                f"${f['budget_usd']:,.0f} (1 {f['currency']} = {f['rate']:g} USD, rates of {f['as_of']}).")
+    if note.code == "currency_unknown":
+        return (f"I have no exchange rate for {f['currency']}, so your budget couldn't be compared with the prices "
+                f"(in US dollars); tell me the amount in USD, EUR or GBP.")
     if note.code == "background_covers":
         return (f"As a {join_names(f['roles'])} you most likely have {join_names(f['skills'])} already, so no step "
                 f"is spent on them; tell me if you don't.")
@@ -402,6 +409,56 @@ def timeline(payload: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def pathway_time_and_cost_answer(payload: Mapping[str, Any], hours_per_week: float | None,
+                                 today: dt.date) -> str:
+    """"How long will it take (at N hours a week)? When would I finish? What does it cost?" for the whole
+    pathway, saying how much of each figure is stated, estimated or unknown."""
+    steps = len(payload["steps"])
+    if not steps:
+        return "There is no step in your pathway yet, so there's nothing to time or price."
+    pace = hours_per_week or payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
+    known = payload["total_hours_stated"] + payload["total_hours_estimated"]
+    unknown = payload["hours_unknown_steps"]
+    if known:
+        weeks = known / pace
+        finish = today + dt.timedelta(weeks=weeks)
+        basis = "estimated" if not payload["total_hours_stated"] else (
+            f"{payload['total_hours_estimated']:,.0f} of them estimated" if payload["total_hours_estimated"] else "")
+        time = (f"At {pace:g} hours a week{'' if hours_per_week or payload.get('hours_per_week') else ' (a default)'}"
+                f" your pathway takes about {weeks:.0f} weeks ({known:,.0f} hours{', ' + basis if basis else ''}), "
+                f"so you would finish around {finish:%B %Y}")
+        if unknown:
+            time += (f"; {unknown} of the {steps} steps don't state their length, so allow extra time for "
+                     f"{'it' if unknown == 1 else 'them'}")
+        time += "."
+        deadline = payload.get("deadline_weeks")
+        if deadline and weeks > deadline:
+            time += (f" That is past your {deadline:g}-week deadline: about {known / deadline:.0f} hours a week would "
+                     f"meet it, or drop a step.")
+    else:
+        time = "None of the steps states how long it takes, so I can't give a finish date."
+    return f"{time} {totals_line(payload).replace('Total: ', 'Altogether: ', 1)}"
+
+
+def credential_time_and_cost(item: IndexedCredential, hours_per_week: float | None) -> str:
+    """A named credential's length and price, stated or estimated (with the basis), at the learner's pace."""
+    parts = []
+    if item.hours is not None:
+        basis = basis_text(item.hours.basis.as_dict())
+        parts.append(f"about {item.hours.value:g} hours" + (f" ({basis})" if basis else ""))
+        if hours_per_week:
+            parts.append(f"about {item.hours.value / hours_per_week:.0f} weeks at {hours_per_week:g} hours a week")
+    else:
+        parts.append("its length isn't stated")
+    if item.cost is not None:
+        basis = basis_text(item.cost.basis.as_dict())
+        parts.append((money(item.cost.value, "USD") if item.cost.value else "free")
+                     + (f" ({basis})" if basis else ""))
+    else:
+        parts.append("its price isn't stated")
+    return f"{item.record.title}: {'; '.join(parts)}."
+
+
 def pace_text(payload: Mapping[str, Any]) -> str:
     stated = payload.get("hours_per_week")
     pace = stated or DEFAULT_HOURS_PER_WEEK
@@ -531,10 +588,14 @@ def step_details_answer(item: IndexedCredential, covers: list[str]) -> str:
         facts.append(rec.type.replace("_", " "))
     if rec.level:
         facts.append(f"{rec.level} level")
-    if rec.hours is not None:
-        facts.append(f"about {rec.hours:g} hours")
+    if item.hours is not None:
+        basis = basis_text(item.hours.basis.as_dict())
+        facts.append(f"about {item.hours.value:g} hours" + (f", {basis}" if basis else ""))
     if rec.weeks is not None:
         facts.append(f"{rec.weeks:g} weeks")
+    if item.cost is not None:
+        basis = basis_text(item.cost.basis.as_dict())
+        facts.append((money(item.cost.value, "USD") if item.cost.value else "free") + (f", {basis}" if basis else ""))
     if rec.assessment:
         facts.append(f"assessed by {rec.assessment.replace('_', ' ')}")
     text = f"{rec.title} ({', '.join(facts)}) teaches {join_names(rec.skills, 8)}."

@@ -50,9 +50,10 @@ class Figure:
 
 
 def _usd(amount: float | None, currency: str | None, rates: dict[str, float]) -> float | None:
-    if amount is None:
-        return None
-    return amount * rates.get((currency or "USD").upper(), 1.0)
+    rate = rates.get((currency or "USD").upper())
+    if amount is None or rate is None:
+        return None  # a currency without a rate is not silently taken as dollars
+    return amount * rate
 
 
 def _is_free(rec: CredentialRecord) -> bool:

@@ -12,19 +12,48 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from catalog.catalogue.estimates import Figure, FigureEstimator
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 
-# Approximate rates used only to compare prices across currencies and to check a budget; replies show each
-# price in its own currency. Reviewed 2026-11; a few percent of drift does not change a ranking.
-USD_PER_UNIT = {"USD": 1.0, "GBP": 1.27, "EUR": 1.08, "AUD": 0.66, "CAD": 0.73, "INR": 0.012, "SGD": 0.74}
+RATES_FILE = Path(__file__).parent / "data" / "exchange_rates.yaml"
+
+
+class RatesError(ValueError):
+    """The exchange-rate table can't be used; the message names the file and the entry."""
+
+
+def load_rates(path: Path = RATES_FILE) -> tuple[dict[str, float], dt.date]:
+    """(USD per unit by ISO code, the date of the rates), validated."""
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(content, dict) or not isinstance(content.get("usd_per_unit"), dict):
+        raise RatesError(f"{path}: expected 'as_of' and a 'usd_per_unit' mapping")
+    as_of = content.get("as_of")
+    if not isinstance(as_of, dt.date):
+        raise RatesError(f"{path}, 'as_of': expected a date such as 2026-11-01")
+    rates = {}
+    for code, rate in content["usd_per_unit"].items():
+        if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
+            raise RatesError(f"{path}, usd_per_unit '{code}': expected a three-letter ISO 4217 code")
+        if not isinstance(rate, (int, float)) or rate <= 0:
+            raise RatesError(f"{path}, usd_per_unit '{code}': expected a positive number")
+        rates[code] = float(rate)
+    return rates, as_of
+
+
+USD_PER_UNIT, RATES_AS_OF = load_rates()
 
 
 def to_usd(amount: float | None, currency: str | None) -> float | None:
+    """The amount in USD, or None when it is unknown or in a currency the rate table doesn't have (never
+    silently taken as dollars)."""
     if amount is None:
         return None
-    return amount * USD_PER_UNIT.get((currency or "USD").upper(), 1.0)
+    rate = USD_PER_UNIT.get((currency or "USD").upper())
+    return amount * rate if rate is not None else None
 
 
 def is_free(rec: CredentialRecord) -> bool:

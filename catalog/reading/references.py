@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
+from catalog.reading.cue_words import load_cue_words
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -42,3 +43,9 @@ def find_credential(text: str, index: CatalogIndex, prefer_ids: list[str] | None
     titles = {item.record.title.lower(): item.id for item in index.by_id.values()}
     match = process.extractOne(low, list(titles), scorer=fuzz.token_set_ratio, score_cutoff=80)
     return index.get(titles[match[0]]) if match else None
+
+
+def asks_about_whole_pathway(text: str) -> bool:
+    """A question about the pathway as a whole ("how long will the whole thing take?"), by its cue words."""
+    words = set(re.findall(r"[a-z']+", text.lower()))
+    return bool(words & load_cue_words()["whole_pathway"])

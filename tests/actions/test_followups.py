@@ -76,3 +76,33 @@ def test_every_response_an_action_names_is_in_the_domain(domain) -> None:
     for path in ACTIONS_DIR.glob("*.py"):
         named |= set(re.findall(r'response="(utter_[a-z_]+)"', path.read_text(encoding="utf-8")))
     assert named and named <= set(domain["responses"]), named - set(domain["responses"])
+
+
+async def test_a_question_about_the_whole_pathway_gets_its_time_cost_and_finish(with_pathway, dispatcher,
+                                                                                domain) -> None:
+    tracker = with_pathway("how long will the whole thing take at 8 hours a week?", "ask_step_details",
+                           slots={"hours_per_week": 8.0})
+    assert await ActionStepDetails().run(dispatcher, tracker, domain) == []
+    [message] = dispatcher.messages
+    assert re.search(r"At 8 hours a week your pathway takes about \d+ weeks", message["text"]) or \
+        "None of the steps states how long" in message["text"]
+    assert "Altogether:" in message["text"] and "$0" not in message["text"]
+
+
+async def test_asked_before_any_pathway_the_pathway_is_built_and_then_timed(make_tracker, dispatcher,
+                                                                           domain) -> None:
+    slots = {"career_goal": "Data Analyst", "current_skills": ["Microsoft Excel"], "hours_per_week": 5.0,
+             "last_question": "constraints"}
+    tracker = make_tracker("how long will the whole pathway take at 5 hours a week?", intent="ask_step_details",
+                           entities=[entity("hours_per_week", 5.0)], slots=slots)
+    events = await ActionStepDetails().run(dispatcher, tracker, domain)
+    pathway, answer = dispatcher.messages
+    assert pathway["custom"]["type"] == "pathway" and "pathway" in slot_events(events)
+    assert "At 5 hours a week" in answer["text"] or "None of the steps states how long" in answer["text"]
+
+
+async def test_a_named_credential_gets_its_figures_with_their_basis(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("how much is the comptia security+ exam?", intent="ask_step_details")
+    await ActionStepDetails().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("CompTIA Security+") and "$439" in message["text"]

@@ -178,3 +178,17 @@ def test_an_absence_is_flagged_only_when_comparable_credentials_have_it() -> Non
     p = recommend_pathway(taxonomy(SECURITY), CatalogIndex(PROVIDERS, alike + [lone]), "Security Analyst", [],
                           Constraints(), today=TODAY)
     assert not any(f.kind == "quality" for f in p.steps[0].flags)
+
+
+def test_a_budget_in_another_currency_is_converted_by_the_dated_table_and_said() -> None:
+    creds = [cred("a", ["Security", "Networks", "Audit"], cost=300)]
+    index = CatalogIndex(PROVIDERS, creds)
+    euros = recommend_pathway(taxonomy(SECURITY), index, "Security Analyst", [],
+                              Constraints(budget=250, currency="EUR"), today=TODAY)
+    [note] = [n for n in euros.notes if n.code == "currency_compared"]
+    assert note.facts["as_of"] == "2026-11-01" and note.facts["budget_usd"] == 270
+    assert euros.steps == []  # $300 is over about $270
+    unknown = recommend_pathway(taxonomy(SECURITY), index, "Security Analyst", [],
+                                Constraints(budget=250, currency="XYZ"), today=TODAY)
+    assert [s.item.id for s in unknown.steps] == ["a"]  # no silent dollars: the budget isn't applied, and said
+    assert any(n.code == "currency_unknown" for n in unknown.notes)
