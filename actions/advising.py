@@ -48,12 +48,14 @@ def own_constraints(tracker: Tracker) -> Constraints:
 
 
 def background_from(tracker: Tracker) -> LearnerBackground:
-    """Their jobs and the years they mentioned (``skill_years`` keeps years by skill or job title), for
-    credentials' entry requirements."""
+    """Their jobs and the years they mentioned (``skill_years`` keeps years by skill or job title), their
+    degree and licences, for credentials' entry requirements."""
     return LearnerBackground.from_profile(
         catalog_service().taxonomy,
         roles=tracker.get_slot("background_roles") or [],
         years=tracker.get_slot("skill_years") or {},
+        licences=tracker.get_slot("licences") or [],
+        degree=tracker.get_slot("degree"),
         credentials=tracker.get_slot("completed_credentials") or [],
     )
 

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
 from catalog.reading.profile import apply_entities
+from catalog.reading.qualifications import read_qualifications
 
 # Intents whose provider mentions are about a credential held, not a preference.
 NO_PREFERENCE_INTENTS = {"already_have", "ask_recognition", "ask_accreditation", "ask_verification", "ask_next",
@@ -51,6 +52,18 @@ class ValidateSlotMappings(ValidationAction):
             roles = list(tracker.get_slot("background_roles") or [])
             out["background_roles"] = list(dict.fromkeys(roles + change.background))
         return out
+
+    def extract_degree(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> dict[str, Any]:
+        degree = read_qualifications(tracker.latest_message.get("text") or "").degree
+        return {"degree": degree} if degree and degree != tracker.get_slot("degree") else {}
+
+    def extract_licences(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                         domain: DomainDict) -> dict[str, Any]:
+        said = read_qualifications(tracker.latest_message.get("text") or "").licences
+        held = list(tracker.get_slot("licences") or [])
+        new = sorted(said - set(held))
+        return {"licences": held + new} if new else {}
 
     def extract_career_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> dict[str, Any]:

@@ -1,0 +1,22 @@
+"""The degree and licences a learner mentions reach their slots, and from there the entry-requirement check."""
+
+from __future__ import annotations
+
+from actions.advising import background_from
+from actions.slot_extraction import ValidateSlotMappings
+
+
+def test_degree_and_licence_are_read_from_the_message(make_tracker, dispatcher, domain, catalogue) -> None:
+    tracker = make_tracker("I've got a BSN and an active RN license", slots={"licences": ["paramedic"]})
+    action = ValidateSlotMappings()
+    assert action.extract_degree(dispatcher, tracker, domain) == {"degree": "bachelor"}
+    assert action.extract_licences(dispatcher, tracker, domain) == {"licences": ["paramedic", "rn"]}
+    nothing = make_tracker("I want to be a nurse informaticist", slots={"degree": "bachelor"})
+    assert action.extract_degree(dispatcher, nothing, domain) == {}
+
+
+def test_the_background_carries_degree_licences_jobs_and_years(make_tracker, catalogue) -> None:
+    tracker = make_tracker("", slots={"background_roles": ["Registered Nurse"], "skill_years": {"Registered Nurse": 6},
+                                      "degree": "bachelor", "licences": []})
+    bg = background_from(tracker)
+    assert bg.degree == "bachelor" and "rn" in bg.licences and bg.years["Registered Nurse"] == 6
