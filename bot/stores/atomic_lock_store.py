@@ -1,0 +1,86 @@
+"""A Redis lock store whose every read-modify-write of a conversation's ticket lock is one transaction.
+
+Rasa's ``RedisLockStore`` issues a ticket by reading the lock, adding a ticket and writing it back as
+separate commands (RasaHQ/rasa#9213): two Rasa servers taking messages of one conversation at the same
+moment can both read the same lock, both issue ticket N, and then process the two messages at once; and
+its clean-up deletes the lock after checking that nobody waits, so a ticket issued in between vanishes
+and that message fails with a ``LockError``. Here each change runs under ``WATCH``/``MULTI`` (redis-py's
+``transaction``), retried when another server changed the lock first, so tickets are unique and a lock is
+only deleted when it is empty at the moment of deletion.
+
+Registered in ``endpoints.production.yml`` as ``lock_store: type: bot.stores.atomic_lock_store.AtomicRedisLockStore``
+with the same settings as Rasa's ``redis`` lock store (url, port, db, password, key_prefix ...).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
+from rasa.utils.endpoints import EndpointConfig
+
+T = TypeVar("T")
+
+
+class AtomicRedisLockStore(RedisLockStore):
+    """``RedisLockStore`` with atomic ticket operations (same constructor, same key layout)."""
+
+    def __init__(self, endpoint_config: EndpointConfig | None = None, **kwargs: Any) -> None:
+        """Rasa builds a custom lock store with ``endpoint_config``; its ``url`` is the Redis host, as for
+        Rasa's own ``redis`` type. Tests pass ``host``, ``port``, ``db`` ... directly."""
+        if endpoint_config is not None:
+            kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
+        super().__init__(**kwargs)
+
+    def _change(self, conversation_id: str, change: Callable[[TicketLock | None], tuple[TicketLock | None, T]]) -> T:
+        """Apply ``change`` to the stored lock in one optimistic transaction; a lock left with no ticket
+        is deleted, never saved empty."""
+        key = self.key_prefix + conversation_id
+        outcome: list[T] = []
+
+        def step(pipe: Any) -> None:
+            raw = pipe.get(key)
+            lock = TicketLock.from_dict(json.loads(raw)) if raw else None
+            new_lock, value = change(lock)
+            pipe.multi()
+            if new_lock is None or not new_lock.tickets:
+                pipe.delete(key)
+            else:
+                pipe.set(key, new_lock.dumps())
+            outcome[:] = [value]
+
+        self.red.transaction(step, key)
+        return outcome[0]
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def issue(lock: TicketLock | None) -> tuple[TicketLock, int]:
+            lock = lock or self.create_lock(conversation_id)
+            return lock, lock.issue_ticket(lock_lifetime)
+
+        try:
+            return self._change(conversation_id, issue)
+        except Exception as exc:  # as Rasa's own store reports it, so the server answers the same way
+            raise LockError(f"Error while acquiring lock. Error:\n{exc}") from exc
+
+    def update_lock(self, conversation_id: str) -> None:
+        def drop_expired(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                lock.remove_expired_tickets()
+            return lock, None
+
+        self._change(conversation_id, drop_expired)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        def finish(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+            return lock, None
+
+        self._change(conversation_id, finish)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Finish the ticket; the lock goes only if no ticket is left at that moment."""
+        self.finish_serving(conversation_id, ticket_number)
