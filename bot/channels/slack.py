@@ -26,6 +26,7 @@ from sanic import response
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import slack_renderer
+from bot.channels.turns import answered_turn
 
 logger = logging.getLogger(__name__)
 DEDUPE_SECONDS = 3600  # Slack retries within minutes; an hour covers them with room to spare
@@ -137,4 +138,4 @@ class SlackChannel(SlackInput):
             # No event id to recognise it by, and the first delivery is already being processed.
             return response.text("", headers={"X-Slack-No-Retry": "1"})
         # A retry of an event never seen here (its first delivery failed, e.g. during a restart) is processed.
-        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+        return await super().process_message(request, answered_turn(on_new_message), text, sender_id, metadata)

@@ -26,11 +26,10 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint
 
 from bot.channels import socketio_renderer
+from bot.channels.turns import answered_turn
 
 logger = logging.getLogger(__name__)
 DEFAULT_WIDGET_ORIGINS = "http://localhost:8080,http://127.0.0.1:8080"
-TURN_FAILED = {"text": "Sorry, something went wrong on my side and I couldn't answer that. Please try again "
-                       "in a moment.", "error": "turn_failed"}
 
 
 def widget_origins() -> list[str]:
@@ -97,10 +96,7 @@ class SocketIOChannel(SocketIOInput):
             text = data.get("message")
             message = UserMessage(text if isinstance(text, str) else "", output, sender_id,
                                   input_channel=self.name(), metadata=metadata if isinstance(metadata, dict) else {})
-            try:
-                await on_new_message(message)
-            except Exception:  # the learner must hear that the turn failed, not wait for a reply forever
-                logger.exception("socketio turn failed for %s", sender_id)
-                await output._send_message(sender_id, TURN_FAILED)
+            # The learner must hear that a turn failed or went unanswered, not wait for a reply forever.
+            await answered_turn(on_new_message)(message)
 
         return blueprint

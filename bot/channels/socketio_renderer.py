@@ -114,6 +114,8 @@ def render(message: Mapping[str, Any]) -> list[dict[str, Any]]:
     if pathway is not None:
         return render_pathway(pathway, buttons)
     out = _texts(message.get("text"), buttons)
+    if message.get("error") and out:  # the widget shows a failed turn as an error bubble
+        out[0]["error"] = message["error"]
     if message.get("image"):
         out.append({"attachment": {"type": "image", "payload": {"src": message["image"]}}})
     if message.get("attachment"):

@@ -18,8 +18,8 @@ import tempfile
 import socketio
 from aiohttp import web
 
-from bot.channels.socketio import TURN_FAILED
 from bot.channels.socketio_renderer import render
+from bot.channels.turns import TURN_FAILED
 from catalog.advice import wording
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, recommend_pathway

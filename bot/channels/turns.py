@@ -1,0 +1,54 @@
+"""Every learner turn gets an answer, whatever failed behind it.
+
+When the action server is down, Rasa logs the failed custom action and carries on: the learner's message
+is stored and nothing is said, so the widget waits forever and REST returns ``[]``. When a turn raises,
+the channel's caller sees a 500 or nothing. ``answered_turn`` wraps a channel's ``on_new_message`` so
+that a turn that sent nothing says plainly that the assistant couldn't answer (recommendations come from
+the action server, the usual cause), and a turn that raised says so too; the next message works again as
+soon as the service is back, with the conversation's history intact.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+logger = logging.getLogger(__name__)
+
+# The learner-facing words of channel-level failures, in one place for every channel.
+TURN_FAILED = {"text": "Sorry, something went wrong on my side and I couldn't answer that. Please try again "
+                       "in a moment.", "error": "turn_failed"}
+NO_REPLY = {"text": "Sorry, I can't fetch recommendations right now: part of the service isn't responding. "
+                    "Your message is saved; please try again in a minute.", "error": "service_unavailable"}
+
+
+def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
+    """``on_new_message`` that always leaves the learner with a reply."""
+
+    async def handle(message: UserMessage) -> Any:
+        output = message.output_channel
+        sent = [0]
+        original = output.send_response
+
+        async def counting(recipient_id: str, reply: dict[str, Any]) -> None:
+            sent[0] += 1
+            await original(recipient_id, reply)
+
+        output.send_response = counting  # type: ignore[method-assign]  # this turn's output only
+        try:
+            result = await on_new_message(message)
+        except Exception:
+            logger.exception("turn failed for %s", message.sender_id)
+            await original(message.sender_id, dict(TURN_FAILED))
+            return None
+        finally:
+            output.send_response = original  # type: ignore[method-assign]
+        if sent[0] == 0:
+            logger.error("turn for %s produced no reply (is the action server up?)", message.sender_id)
+            await original(message.sender_id, dict(NO_REPLY))
+        return result
+
+    return handle

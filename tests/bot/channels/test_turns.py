@@ -1,0 +1,47 @@
+"""Every turn leaves the learner with a reply: silence (a failed custom action) and raised turns are put
+into words, and a turn that answered is left alone."""
+
+from __future__ import annotations
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.channels import socketio_renderer
+from bot.channels.turns import NO_REPLY, TURN_FAILED, answered_turn
+
+
+def message() -> UserMessage:
+    return UserMessage("hi", CollectingOutputChannel(), "learner-1", input_channel="rest")
+
+
+async def test_a_silent_turn_says_the_service_is_not_answering() -> None:
+    async def silent(_: UserMessage) -> None:  # what Rasa does when the action server is down
+        return None
+
+    msg = message()
+    await answered_turn(silent)(msg)
+    assert [m["text"] for m in msg.output_channel.messages] == [NO_REPLY["text"]]
+
+
+async def test_a_raised_turn_says_it_failed() -> None:
+    async def broken(_: UserMessage) -> None:
+        raise RuntimeError("tracker store down")
+
+    msg = message()
+    await answered_turn(broken)(msg)
+    assert [m["text"] for m in msg.output_channel.messages] == [TURN_FAILED["text"]]
+
+
+async def test_an_answered_turn_gets_nothing_extra_and_the_output_is_restored() -> None:
+    async def answered(m: UserMessage) -> None:
+        await m.output_channel.send_response(m.sender_id, {"text": "Hello!"})
+
+    msg = message()
+    original = msg.output_channel.send_response
+    await answered_turn(answered)(msg)
+    assert [m["text"] for m in msg.output_channel.messages] == ["Hello!"]
+    assert msg.output_channel.send_response == original
+
+
+def test_the_widget_gets_the_failure_marked_as_an_error() -> None:
+    [part] = socketio_renderer.render(dict(NO_REPLY))
+    assert part == {"text": NO_REPLY["text"], "error": "service_unavailable"}
