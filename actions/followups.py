@@ -113,11 +113,8 @@ class ActionStepDetails(_StepAction):
         return events
 
     def answer(self, item: IndexedCredential, number: int, tracker: Tracker) -> str:
-        text = wording.step_details_answer(item, _step_payload(tracker, number).get("covers") or [])
-        pace = tracker.get_slot("hours_per_week")
-        if pace and item.hours is not None:
-            text += f" At {pace:g} hours a week that is about {item.hours.value / pace:.0f} weeks."
-        return text
+        return (wording.step_details_answer(item, _step_payload(tracker, number).get("covers") or [])
+                + wording.step_pace_text(item, tracker.get_slot("hours_per_week")))
 
 
 class ActionAnswerRecognition(_StepAction):

@@ -82,11 +82,14 @@ def read_profile(p: dict[str, Any], taxonomy: Taxonomy, index: CatalogIndex) -> 
 
 
 def _fails_requirement(req: Any, prof: dict[str, Any], earlier: set[str]) -> bool:
-    """Whether the profile clearly fails ``req``: the panel's own facts, not the recommender's reading."""
+    """Whether the profile clearly fails ``req``: the panel's own facts, not the recommender's reading. A
+    waiver counts only for someone whose degree the profile gives as a bachelor's or higher."""
     bg: LearnerBackground = prof["background"]
     if req.kind == "experience":
-        counting = set(prof["roles"]) & set(req.roles)
-        least = req.years_with_waiver if req.years_with_waiver is not None else req.years
+        counting = set(prof["roles"]) & (set(req.roles) | set(req.roles_partly))
+        degree = prof["degree"]
+        waived = degree is not None and DEGREE_LEVELS.index(degree) >= DEGREE_LEVELS.index("bachelor")
+        least = req.years_with_waiver if req.years_with_waiver is not None and waived else req.years
         return not counting or (prof["years"] is not None and prof["years"] < least)
     if req.kind == "licence":
         return req.licence not in bg.licences
@@ -97,10 +100,29 @@ def _fails_requirement(req: Any, prof: dict[str, Any], earlier: set[str]) -> boo
     return False
 
 
+def raw_parts(index: CatalogIndex, whole: str) -> set[str]:
+    """Everything ``whole`` contains, walked from the records' own has_part/is_part_of fields (not the
+    index's relation maps the recommender uses)."""
+    records = [i.record for i in index.by_id.values()]
+    direct: dict[str, set[str]] = {}
+    for rec in records:
+        direct.setdefault(rec.id, set()).update(rec.has_part)
+        for w in rec.is_part_of:
+            direct.setdefault(w, set()).add(rec.id)
+    found: set[str] = set()
+    todo = list(direct.get(whole, ()))
+    while todo:
+        part = todo.pop()
+        if part not in found:
+            found.add(part)
+            todo += direct.get(part, ())
+    return found
+
+
 def check_pathway(p: Pathway, payload: dict[str, Any], prof: dict[str, Any], role: Role,
                   index: CatalogIndex, categories: dict[str, str]) -> dict[str, bool]:
     ids = [s.item.id for s in p.steps]
-    contained = not any(index.contains(a, b) for a in ids for b in ids if a != b)
+    contained = not any(b in raw_parts(index, a) for a in ids for b in ids if a != b)
     earlier: set[str] = set()
     eligible = True
     for s in p.steps:

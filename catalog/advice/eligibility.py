@@ -45,17 +45,19 @@ class RequirementCheck:
 
 def _experience(req: EntryRequirement, bg: LearnerBackground) -> RequirementCheck:
     counting = [r for r in bg.roles if r in req.roles]
-    if not counting:
+    partly = [r for r in bg.roles if r in req.roles_partly]
+    if not counting and not partly:
         return RequirementCheck(req, "unmet", 0.0)
-    years = [bg.years[r] for r in counting if r in bg.years]
+    years = [bg.years[r] for r in counting + partly if r in bg.years]
     if not years:
         return RequirementCheck(req, "unknown")
     held = max(years)
-    if held >= (req.years or 0):
+    least = req.years_with_waiver if req.years_with_waiver is not None else req.years or 0
+    if held < least:
+        return RequirementCheck(req, "unmet", held)
+    if held >= (req.years or 0) and counting:
         return RequirementCheck(req, "met", held)
-    if req.years_with_waiver is not None and held >= req.years_with_waiver:
-        return RequirementCheck(req, "unknown", held)  # enough only with the waiver (a degree, say)
-    return RequirementCheck(req, "unmet", held)
+    return RequirementCheck(req, "unknown", held)  # enough only with a waiver, or in a job that may not count
 
 
 def _degree(req: EntryRequirement, bg: LearnerBackground) -> RequirementCheck:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from catalog.advice.recommender import Constraints
-from catalog.catalogue.index import USD_PER_UNIT, to_usd
+from catalog.catalogue.money import USD_PER_UNIT, to_usd
 
 POLICIES_FILE = Path(__file__).parent / "data" / "employer_policies.yaml"
 TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")

@@ -126,7 +126,9 @@ def stale_flag(item: IndexedCredential, today: dt.date, freshness: Freshness | N
         return None
     if (today - verified).days > STALE_AFTER_DAYS:
         median = freshness.median_verified if freshness else None
-        if median is None or (median - verified).days > OLDER_THAN_PEERS_DAYS:
+        # Flagged unless the whole catalogue is as old (then the pathway's one note says so).
+        if (median is None or (today - median).days <= STALE_AFTER_DAYS
+                or (median - verified).days > OLDER_THAN_PEERS_DAYS):
             return Flag("stale", (Finding("verified_long_ago", {
                 "verified": verified.isoformat(), "catalogue_median": median.isoformat() if median else None}),))
     return None

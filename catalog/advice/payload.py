@@ -12,7 +12,8 @@ from catalog.advice import wording
 from catalog.advice.eligibility import RequirementCheck
 from catalog.advice.employer_policy import EmployerPolicy, policy_binds_budget
 from catalog.advice.recommender import LaterGoal, Pathway, PathwayStep, is_sponsored
-from catalog.catalogue.index import IndexedCredential, is_free
+from catalog.catalogue.index import IndexedCredential
+from catalog.catalogue.money import is_free
 
 
 def flag_dict(flag: Any) -> dict[str, Any]:
@@ -25,7 +26,7 @@ def _brief(item: IndexedCredential | None) -> dict[str, Any] | None:
         return None
     rec = item.record
     return {"id": rec.id, "title": rec.title, "provider": item.provider_name, "url": rec.url,
-            "cost": 0.0 if is_free(rec) else rec.cost, "currency": rec.currency or "USD", "pricing": rec.pricing,
+            "cost": 0.0 if is_free(rec) else rec.cost, "currency": rec.currency, "pricing": rec.pricing,
             "free_audit": rec.free_audit}
 
 
@@ -57,7 +58,7 @@ def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
         "hours_basis": hours.basis.as_dict() if hours else None,
         "weeks": rec.weeks,
         "cost": 0.0 if is_free(rec) else rec.cost,
-        "currency": rec.currency or "USD",
+        "currency": rec.currency,  # null when the listing doesn't say: never assumed to be USD
         "cost_estimated_usd": cost.value if cost and not cost.stated else None,
         "cost_basis": cost.basis.as_dict() if cost else None,
         "pricing": rec.pricing,

@@ -30,15 +30,8 @@ from catalog.advice.flags import (
 )
 from catalog.advice.relevance import fits, relevance
 from catalog.catalogue.estimates import Figure
-from catalog.catalogue.index import (
-    RATES_AS_OF,
-    USD_PER_UNIT,
-    CatalogIndex,
-    Freshness,
-    IndexedCredential,
-    is_free,
-    to_usd,
-)
+from catalog.catalogue.index import CatalogIndex, Freshness, IndexedCredential
+from catalog.catalogue.money import RATES_AS_OF, USD_PER_UNIT, is_free, to_usd
 from catalog.catalogue.taxonomy import Role, Taxonomy
 
 CANDIDATES_PER_SKILL = 40
@@ -561,7 +554,7 @@ def recommend_pathway(
         ) if f]
         steps.append(PathwayStep(item, covers, why, runner_of[item.id].record.title
                                  if runner_of.get(item.id) else None, flags, required_by,
-                                 _way_in(index, item, c, set(completed)), relevance(item, role, cats)))
+                                 _way_in(index, item, c, set(completed), background), relevance(item, role, cats)))
         earlier.append(item)
 
     uncovered = [g.skill for g in gap if g.skill not in covered]
@@ -602,12 +595,13 @@ def _without_contained(index: CatalogIndex, chosen: list[IndexedCredential]) -> 
     return [i for i in chosen if not any(index.contains(o.id, i.id) for o in chosen if o is not i)]
 
 
-def _way_in(index: CatalogIndex, item: IndexedCredential, c: Constraints,
-            completed: set[str]) -> IndexedCredential | None:
+def _way_in(index: CatalogIndex, item: IndexedCredential, c: Constraints, completed: set[str],
+            background: LearnerBackground) -> IndexedCredential | None:
     """The first part of a multi-part credential the learner can start with (often free to audit)."""
     for part_id in index.parts.get(item.id, ()):
         part = index.get(part_id)
-        if part is not None and part_id not in completed and _allowed(part, c.with_changes(exclude_ids=())):
+        if (part is not None and part_id not in completed and _allowed(part, c.with_changes(exclude_ids=()))
+                and is_eligible(part.record, background)):
             return part
     return None
 
@@ -621,6 +615,8 @@ def _later_goals(candidates: list[IndexedCredential], weights: dict[str, float],
         if not covers:
             continue
         checks = check_requirements(item.record, background, step_ids)
+        if not any(ch.status == "unmet" for ch in checks):
+            continue  # eligible once the steps are done: not a later goal (and never one with nothing to say)
         money_w, time_w = _weights(c)
         scored.append((sum(weights[s] for s in covers) / item.effort_cost(money_w, time_w), item.id,
                        LaterGoal(item, checks, covers)))

@@ -18,7 +18,7 @@ from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import Role
 
 # Below this a credential is not a step for the role, whatever gap skill it happens to list. Chosen on
-# small hand-made cases (tests/catalog/advice/test_relevance.py), not on the advice panel.
+# small hand-made cases (tests/catalog/advice/test_counsellor_rules.py), not on the advice panel.
 MIN_RELEVANCE = 0.3
 # A credential its provider aims at other industries counts for this share of its skill overlap.
 OTHER_INDUSTRY_FACTOR = 0.5

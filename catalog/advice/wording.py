@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
+from catalog.catalogue.money import is_free
 from catalog.catalogue.taxonomy import INDUSTRY_LABELS
 
 # Labels of the flag kinds, as a badge or a heading shows them.
@@ -55,7 +56,9 @@ def money(amount: float | None, currency: str | None) -> str:
         return "price not stated"
     if amount == 0:
         return "free"
-    symbol = CURRENCY_SYMBOLS.get((currency or "USD").upper())
+    if not currency:
+        return f"{amount:,.2f} (currency not stated)"
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
     return f"{symbol}{amount:,.0f}" if symbol else f"{amount:,.0f} {currency}"
 
 
@@ -217,7 +220,7 @@ def step_price(step: Mapping[str, Any]) -> str:
     if step.get("cost") is not None or (step.get("cost_basis") or {}).get("code") == "free":
         return money(step.get("cost") or 0.0, step.get("currency"))
     if step.get("cost_estimated_usd") is not None:
-        return f"~{money(step['cost_estimated_usd'], 'USD')} (estimate)"
+        return f"~{money(step['cost_estimated_usd'], 'USD')} ({basis_text(step.get('cost_basis')) or 'estimate'})"
     if step.get("pricing") == "subscription":
         return "subscription"
     return "price not stated"
@@ -231,7 +234,7 @@ def step_duration(step: Mapping[str, Any]) -> str | None:
     if step.get("weeks") is not None:
         return f"~{step['weeks']:g} weeks"
     if step.get("hours") is not None:
-        return f"~{step['hours']:g} h (estimate)"
+        return f"~{step['hours']:g} h ({basis_text(step.get('hours_basis')) or 'estimate'})"
     return None
 
 
@@ -321,7 +324,9 @@ def _total_part(total: float | None, stated: float, estimated: float, unknown: i
 
 def totals_line(payload: Mapping[str, Any]) -> str:
     """"Total: about 120 hours (80 stated, 40 estimated); about $450." Unknown figures are said as not
-    stated, never added as 0."""
+    stated, never added as 0. A payload saved before the split (an old conversation) reads as unknown."""
+    payload = {"total_hours_stated": 0.0, "total_hours_estimated": 0.0, "hours_unknown_steps": 0,
+               "total_cost_stated": 0.0, "total_cost_estimated": 0.0, "cost_unknown_steps": 0, **payload}
     hours = _total_part(payload["total_hours"], payload["total_hours_stated"], payload["total_hours_estimated"],
                         payload["hours_unknown_steps"], len(payload["steps"]), "hours", lambda v: f"{v:,.0f} hours",
                         lambda v: f"{v:,.0f}")
@@ -349,8 +354,11 @@ def later_goal_text(goal: Mapping[str, Any]) -> str:
             text += (f" (you've mentioned {r['years_held']:g} year{'s' if r['years_held'] != 1 else ''}; about "
                      f"{left:g} more)" if r["years_held"] else " (you haven't mentioned work in a role that counts)")
         needs.append(text)
+    kinds = {r["kind"] for r in goal["requirements"] if r["status"] == "unmet"}
+    what = join_names(sorted({"experience": "that experience", "licence": "the licence", "degree": "the degree",
+                              "credential": "that credential", "training_hours": "that training"}[k] for k in kinds))
     return (f"Later goal: {goal['title']} ({goal['provider']}) fits {join_names(goal['covers'], 3)}, but needs "
-            f"{'; '.join(needs)}. After these steps and that experience it is the natural next credential.")
+            f"{'; '.join(needs)}. After these steps and {what} it is the natural next credential.")
 
 
 def pathway_remarks(payload: Mapping[str, Any]) -> list[str]:
@@ -416,6 +424,8 @@ def pathway_time_and_cost_answer(payload: Mapping[str, Any], hours_per_week: flo
     steps = len(payload["steps"])
     if not steps:
         return "There is no step in your pathway yet, so there's nothing to time or price."
+    payload = {"total_hours_stated": 0.0, "total_hours_estimated": 0.0, "hours_unknown_steps": steps,
+               "total_cost_stated": 0.0, "total_cost_estimated": 0.0, "cost_unknown_steps": steps, **payload}
     pace = hours_per_week or payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
     known = payload["total_hours_stated"] + payload["total_hours_estimated"]
     unknown = payload["hours_unknown_steps"]
@@ -440,23 +450,24 @@ def pathway_time_and_cost_answer(payload: Mapping[str, Any], hours_per_week: flo
     return f"{time} {totals_line(payload).replace('Total: ', 'Altogether: ', 1)}"
 
 
-def credential_time_and_cost(item: IndexedCredential, hours_per_week: float | None) -> str:
-    """A named credential's length and price, stated or estimated (with the basis), at the learner's pace."""
-    parts = []
-    if item.hours is not None:
-        basis = basis_text(item.hours.basis.as_dict())
-        parts.append(f"about {item.hours.value:g} hours" + (f" ({basis})" if basis else ""))
-        if hours_per_week:
-            parts.append(f"about {item.hours.value / hours_per_week:.0f} weeks at {hours_per_week:g} hours a week")
-    else:
-        parts.append("its length isn't stated")
+def credential_price(item: IndexedCredential) -> str:
+    """A credential's price as its provider states it (its own currency), or the estimate with its basis."""
+    rec = item.record
+    if is_free(rec):
+        return "free"
+    if rec.cost is not None:
+        return money(rec.cost, rec.currency)
     if item.cost is not None:
-        basis = basis_text(item.cost.basis.as_dict())
-        parts.append((money(item.cost.value, "USD") if item.cost.value else "free")
-                     + (f" ({basis})" if basis else ""))
-    else:
-        parts.append("its price isn't stated")
-    return f"{item.record.title}: {'; '.join(parts)}."
+        return f"~{money(item.cost.value, 'USD')} ({basis_text(item.cost.basis.as_dict())})"
+    return "subscription, price not stated" if rec.pricing == "subscription" else "price not stated"
+
+
+def step_pace_text(item: IndexedCredential, hours_per_week: float | None) -> str:
+    """" At 5 hours a week that is about 8 weeks." for a credential with a stated or estimated length."""
+    if not hours_per_week or item.hours is None:
+        return ""
+    estimated = "" if item.hours.stated else " (estimated)"
+    return f" At {hours_per_week:g} hours a week that is about {item.hours.value / hours_per_week:.0f} weeks{estimated}."
 
 
 def pace_text(payload: Mapping[str, Any]) -> str:
@@ -593,9 +604,7 @@ def step_details_answer(item: IndexedCredential, covers: list[str]) -> str:
         facts.append(f"about {item.hours.value:g} hours" + (f", {basis}" if basis else ""))
     if rec.weeks is not None:
         facts.append(f"{rec.weeks:g} weeks")
-    if item.cost is not None:
-        basis = basis_text(item.cost.basis.as_dict())
-        facts.append((money(item.cost.value, "USD") if item.cost.value else "free") + (f", {basis}" if basis else ""))
+    facts.append(credential_price(item))
     if rec.assessment:
         facts.append(f"assessed by {rec.assessment.replace('_', ' ')}")
     text = f"{rec.title} ({', '.join(facts)}) teaches {join_names(rec.skills, 8)}."

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalog.catalogue.money import is_free, to_usd
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 
 # The pace the catalogue assumes to turn a stated number of weeks into hours, and hours into months of a
@@ -49,31 +50,18 @@ class Figure:
         return self.basis.code in ("stated", "free")
 
 
-def _usd(amount: float | None, currency: str | None, rates: dict[str, float]) -> float | None:
-    rate = rates.get((currency or "USD").upper())
-    if amount is None or rate is None:
-        return None  # a currency without a rate is not silently taken as dollars
-    return amount * rate
-
-
-def _is_free(rec: CredentialRecord) -> bool:
-    return rec.pricing == "free" or (rec.cost == 0 and rec.pricing != "subscription")
-
-
 class FigureEstimator:
     """Medians of the stated figures of a catalogue, and the estimate for each credential from them."""
 
-    def __init__(self, records: Iterable[CredentialRecord], providers: dict[str, ProviderRecord],
-                 rates: dict[str, float]) -> None:
+    def __init__(self, records: Iterable[CredentialRecord], providers: dict[str, ProviderRecord]) -> None:
         self.providers = providers
-        self.rates = rates
         hours: dict[tuple[str, ...], list[float]] = defaultdict(list)
         prices: dict[tuple[str, ...], list[float]] = defaultdict(list)
         for rec in records:
             if rec.hours is not None:
                 hours[(rec.type, rec.level or "")].append(rec.hours)
                 hours[(rec.type,)].append(rec.hours)
-            usd = _usd(rec.cost, rec.currency, rates)
+            usd = to_usd(rec.cost, rec.currency)
             if usd is not None and usd > 0 and rec.pricing != "subscription":
                 prices[(rec.type, rec.pricing or "", "provider", rec.provider)].append(usd)
                 prices[(rec.type, rec.pricing or "", "level", rec.level or "")].append(usd)
@@ -96,11 +84,13 @@ class FigureEstimator:
         return None
 
     def cost_usd(self, rec: CredentialRecord, hours: Figure | None) -> Figure | None:
-        if _is_free(rec):
+        if is_free(rec):
             return Figure(0.0, Basis("free"))
-        stated = _usd(rec.cost, rec.currency, self.rates)
+        stated = to_usd(rec.cost, rec.currency)
         if stated is not None:
             return Figure(round(stated, 2), Basis("stated"))
+        if rec.cost is not None:
+            return None  # stated, but not comparable in dollars (no currency or no rate): never estimated over
         if rec.pricing == "subscription":
             return self._subscription(rec, hours)
         # The closest comparison first: the same provider's, then the same level's, then the type's.
@@ -118,7 +108,7 @@ class FigureEstimator:
     def _subscription(self, rec: CredentialRecord, hours: Figure | None) -> Figure | None:
         """Months at the assumed pace times the platform's stated monthly price."""
         platform = self.providers.get(rec.platform or rec.provider)
-        monthly = _usd(platform.subscription_monthly, platform.subscription_currency, self.rates) if platform else None
+        monthly = to_usd(platform.subscription_monthly, platform.subscription_currency) if platform else None
         if monthly is None:
             return None
         weeks = rec.weeks if rec.weeks is not None else (hours.value / ASSUMED_HOURS_PER_WEEK if hours else None)

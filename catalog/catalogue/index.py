@@ -12,52 +12,10 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from catalog.catalogue.estimates import Figure, FigureEstimator
+from catalog.catalogue.money import is_free, to_usd
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
-
-RATES_FILE = Path(__file__).parent / "data" / "exchange_rates.yaml"
-
-
-class RatesError(ValueError):
-    """The exchange-rate table can't be used; the message names the file and the entry."""
-
-
-def load_rates(path: Path = RATES_FILE) -> tuple[dict[str, float], dt.date]:
-    """(USD per unit by ISO code, the date of the rates), validated."""
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(content, dict) or not isinstance(content.get("usd_per_unit"), dict):
-        raise RatesError(f"{path}: expected 'as_of' and a 'usd_per_unit' mapping")
-    as_of = content.get("as_of")
-    if not isinstance(as_of, dt.date):
-        raise RatesError(f"{path}, 'as_of': expected a date such as 2026-11-01")
-    rates = {}
-    for code, rate in content["usd_per_unit"].items():
-        if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
-            raise RatesError(f"{path}, usd_per_unit '{code}': expected a three-letter ISO 4217 code")
-        if not isinstance(rate, (int, float)) or rate <= 0:
-            raise RatesError(f"{path}, usd_per_unit '{code}': expected a positive number")
-        rates[code] = float(rate)
-    return rates, as_of
-
-
-USD_PER_UNIT, RATES_AS_OF = load_rates()
-
-
-def to_usd(amount: float | None, currency: str | None) -> float | None:
-    """The amount in USD, or None when it is unknown or in a currency the rate table doesn't have (never
-    silently taken as dollars)."""
-    if amount is None:
-        return None
-    rate = USD_PER_UNIT.get((currency or "USD").upper())
-    return amount * rate if rate is not None else None
-
-
-def is_free(rec: CredentialRecord) -> bool:
-    return rec.pricing == "free" or (rec.cost == 0 and rec.pricing != "subscription")
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: comparing records field by field is slow
@@ -134,7 +92,7 @@ class CatalogIndex:
         self.providers: dict[str, ProviderRecord] = {p.id: p for p in providers}
         records = list(credentials)
         medians = self._median_prices(records)
-        estimator = FigureEstimator(records, self.providers, USD_PER_UNIT)
+        estimator = FigureEstimator(records, self.providers)
         self._relations(records)
         self.freshness = Freshness.of(records)
         by_id_record = {r.id: r for r in records}
@@ -149,7 +107,7 @@ class CatalogIndex:
             hours = hours_figure.value if hours_figure else 20.0
             # Taking the whole teaches everything its parts teach, whatever the listing itself names.
             skills = set(rec.skills)
-            for part in self.parts.get(rec.id, ()):
+            for part in self.all_parts(rec.id):
                 if part in by_id_record:
                     skills |= set(by_id_record[part].skills)
             item = IndexedCredential(
@@ -193,18 +151,20 @@ class CatalogIndex:
         for rec in records:
             self.prepares_for[rec.id] = list(rec.is_preparation_for)
 
-    def contains(self, whole: str, part: str) -> bool:
-        """Whether ``whole`` holds ``part``, directly or through a part of a part."""
+    def all_parts(self, whole: str) -> set[str]:
+        """Every credential ``whole`` holds, directly or through a part of a part (a cycle in the data ends
+        the walk rather than looping)."""
         seen: set[str] = set()
         todo = list(self.parts.get(whole, ()))
         while todo:
             current = todo.pop()
-            if current == part:
-                return True
-            if current not in seen:
+            if current not in seen and current != whole:
                 seen.add(current)
                 todo += self.parts.get(current, ())
-        return False
+        return seen
+
+    def contains(self, whole: str, part: str) -> bool:
+        return part in self.all_parts(whole)
 
     @staticmethod
     def _median_prices(records: list[CredentialRecord]) -> dict[str, float]:

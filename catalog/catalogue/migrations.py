@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from catalog.catalogue.schema import Base, CatalogSchemaRow
 
@@ -45,7 +46,29 @@ MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the database to the current version; returns it."""
+    """Bring the database to the current version; returns it. Two processes starting on one new database
+    at once both try; the one that loses the race (a table or version row the other just made) retries and
+    finds the work done."""
+    for attempt in range(5):
+        try:
+            return _migrate_once(engine)
+        except (IntegrityError, OperationalError, ProgrammingError):
+            if _applied(engine) == set(range(1, len(MIGRATIONS) + 1)):
+                return len(MIGRATIONS)  # another process finished it meanwhile
+            if attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _applied(engine: Engine) -> set[int]:
+    try:
+        with engine.connect() as conn:
+            return set(conn.execute(select(schema_table.c.version)).scalars())
+    except (OperationalError, ProgrammingError):
+        return set()
+
+
+def _migrate_once(engine: Engine) -> int:
     with engine.begin() as conn:
         existing = set(inspect(conn).get_table_names())
         fresh = "credentials" not in existing

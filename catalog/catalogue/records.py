@@ -120,7 +120,8 @@ class EntryRequirement(_Record):
     condition profile): years of experience in a field, a licence, a degree, another credential or hours
     of training. ``statement`` is the provider's rule in a few words and ``source_url`` where it is stated;
     ``roles`` lists the taxonomy roles whose work counts as the required experience, so it can be compared
-    with what the learner said about their job."""
+    with what the learner said about their job, and ``roles_partly`` those whose work may count (a ward
+    nurse's hours may or may not be critical care): for them the answer is "check", never "met"."""
 
     kind: str
     statement: str
@@ -128,6 +129,7 @@ class EntryRequirement(_Record):
     years: float | None = Field(None, ge=0, le=50)  # the rule without any waiver
     years_with_waiver: float | None = Field(None, ge=0, le=50)  # the least, with the best waiver (e.g. a degree)
     roles: list[str] = Field(default_factory=list)
+    roles_partly: list[str] = Field(default_factory=list)  # roles whose work may count: the provider judges
     licence: str | None = None  # a short id such as "rn" (registered nurse)
     degree: str | None = None
     credential: str | None = None  # a credential id
@@ -142,7 +144,7 @@ class EntryRequirement(_Record):
     def _degree(cls, v: Any) -> str | None:  # noqa: N805
         return _choice(v, DEGREE_LEVELS, "degree")
 
-    @validator("roles", pre=True)
+    @validator("roles", "roles_partly", pre=True)
     def _lists(cls, v: Any) -> list[str]:  # noqa: N805
         return _str_list(v)
 
@@ -158,8 +160,9 @@ class EntryRequirement(_Record):
                   "training_hours": "hours"}[values["kind"]]
         if values.get(needed) is None:
             raise ValueError(f"a '{values['kind']}' requirement needs '{needed}'")
-        if values["kind"] == "experience" and not values.get("roles"):
-            raise ValueError("an 'experience' requirement needs 'roles': the taxonomy roles whose work counts")
+        if values["kind"] == "experience" and not (values.get("roles") or values.get("roles_partly")):
+            raise ValueError("an 'experience' requirement needs 'roles' (taxonomy roles whose work counts) or "
+                             "'roles_partly' (whose work may count)")
         return values
 
 

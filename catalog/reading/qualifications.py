@@ -37,10 +37,14 @@ def _pattern(phrases: list[str], where: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=2)
-def load_phrases(path: Path = QUALIFICATIONS_FILE) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+def load_phrases(path: Path = QUALIFICATIONS_FILE) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]],
+                                                          frozenset[str]]:
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(content, dict) or set(content) != {"degrees", "licences"}:
-        raise QualificationsError(f"{path}: expected exactly 'degrees' and 'licences'")
+    if not isinstance(content, dict) or set(content) != {"degrees", "licences", "not_held"}:
+        raise QualificationsError(f"{path}: expected exactly 'degrees', 'licences' and 'not_held'")
+    not_held = content["not_held"]
+    if not isinstance(not_held, list) or not all(isinstance(w, str) and w == w.lower() for w in not_held):
+        raise QualificationsError(f"{path}, not_held: expected a list of lower-case words")
     degrees = {}
     for level, phrases in (content["degrees"] or {}).items():
         if level not in DEGREE_LEVELS:
@@ -48,12 +52,29 @@ def load_phrases(path: Path = QUALIFICATIONS_FILE) -> tuple[dict[str, re.Pattern
         degrees[level] = _pattern(phrases, f"{path}, degrees '{level}'")
     licences = {str(lic): _pattern(phrases, f"{path}, licences '{lic}'")
                 for lic, phrases in (content["licences"] or {}).items()}
-    return degrees, licences
+    return degrees, licences, frozenset(not_held)
+
+
+CLAUSE_BREAK = re.compile(r"[.;!?,]|\bbut\b|\band\b", re.IGNORECASE)
+LOOK_BACK_WORDS = 4
+
+
+def _held(text: str, pattern: re.Pattern[str], not_held: frozenset[str]) -> bool:
+    """A match of ``pattern`` not preceded, within its clause and four words, by a word saying it isn't held."""
+    for match in pattern.finditer(text):
+        clause = CLAUSE_BREAK.split(text[:match.start()])[-1]
+        before = re.findall(r"[a-z']+", clause.lower())[-LOOK_BACK_WORDS:]
+        if not not_held & set(before):
+            return True
+    return False
 
 
 def read_qualifications(text: str) -> Qualifications:
-    """The degree and licences ``text`` states; "no degree" beats a degree word in the same message."""
-    degrees, licences = load_phrases()
-    said = [level for level, pattern in degrees.items() if pattern.search(text or "")]
+    """The degree and licences ``text`` says the learner has; "no degree" beats a degree word in the same
+    message, and a degree or licence they want, plan or lack is not theirs."""
+    degrees, licences, not_held = load_phrases()
+    text = text or ""
+    said = [level for level, pattern in degrees.items()
+            if (pattern.search(text) if level == "none" else _held(text, pattern, not_held))]
     degree = "none" if "none" in said else max(said, key=DEGREE_LEVELS.index, default=None)
-    return Qualifications(degree, frozenset(lic for lic, pattern in licences.items() if pattern.search(text or "")))
+    return Qualifications(degree, frozenset(lic for lic, pattern in licences.items() if _held(text, pattern, not_held)))

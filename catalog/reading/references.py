@@ -46,6 +46,8 @@ def find_credential(text: str, index: CatalogIndex, prefer_ids: list[str] | None
 
 
 def asks_about_whole_pathway(text: str) -> bool:
-    """A question about the pathway as a whole ("how long will the whole thing take?"), by its cue words."""
+    """A time or money question about the pathway as a whole ("how long will the whole thing take?",
+    "when would I finish?"), by its cue words."""
     words = set(re.findall(r"[a-z']+", text.lower()))
-    return bool(words & load_cue_words()["whole_pathway"])
+    cues = load_cue_words()
+    return bool(words & cues["whole_pathway"]) and bool(words & cues["time_or_money"])

@@ -192,3 +192,34 @@ def test_a_budget_in_another_currency_is_converted_by_the_dated_table_and_said()
                                 Constraints(budget=250, currency="XYZ"), today=TODAY)
     assert [s.item.id for s in unknown.steps] == ["a"]  # no silent dollars: the budget isn't applied, and said
     assert any(n.code == "currency_unknown" for n in unknown.notes)
+
+
+def test_a_whole_teaches_the_parts_of_its_parts() -> None:
+    creds = [cred("w", ["Security"], cost=300, has_part=["mid"]), cred("mid", ["Networks"], has_part=["leaf"]),
+             cred("leaf", ["Audit"], cost=0, pricing="free")]
+    p = recommend_pathway(taxonomy(SECURITY), CatalogIndex(PROVIDERS, creds), "Security Analyst", [], Constraints(),
+                          today=TODAY)
+    assert [s.item.id for s in p.steps] == ["w"] and p.uncovered == []
+
+
+def test_work_that_may_count_is_to_check_never_met() -> None:
+    rule = years_rule(roles=[], roles_partly=["Network Admin"])
+    rec = cred("x", ["Security"], entry_requirements=[rule])
+    tx = taxonomy(SECURITY, PRIOR)
+    six = LearnerBackground.from_profile(tx, ["Network Admin"], {"Network Admin": 6})
+    two = LearnerBackground.from_profile(tx, ["Network Admin"], {"Network Admin": 2})
+    assert [c.status for c in check_requirements(rec, six)] == ["unknown"]
+    assert [c.status for c in check_requirements(rec, two)] == ["unmet"]
+
+
+def test_a_price_without_a_known_currency_is_never_dollars_or_an_estimate() -> None:
+    creds = [cred("chf", ["Security", "Networks", "Audit"], cost=500, currency="CHF"),
+             cred("peer1", ["Security"], cost=100), cred("peer2", ["Security"], cost=100),
+             cred("peer3", ["Security"], cost=100)]
+    index = CatalogIndex(PROVIDERS, creds)
+    item = index.get("chf")
+    assert item.known_usd is None and item.cost is None  # stated, but not comparable: no estimate over it
+    p = recommend_pathway(taxonomy(SECURITY), index, "Security Analyst", [], Constraints(), today=TODAY)
+    payload = pathway_payload(p)
+    step = next(s for s in payload["steps"] if s["id"] == "chf")
+    assert step["cost"] == 500 and step["currency"] == "CHF" and step["cost_estimated_usd"] is None

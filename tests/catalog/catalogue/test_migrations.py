@@ -80,3 +80,23 @@ def test_postgres_database_of_the_previous_release_is_migrated() -> None:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Path) -> None:
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    errors: list[Exception] = []
+
+    def open_store() -> None:
+        try:
+            CatalogStore(url).dispose()
+        except Exception as exc:  # the losing opener must not fail
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
