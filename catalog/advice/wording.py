@@ -123,7 +123,7 @@ def note_text(note: Any) -> str:
         return f"{', '.join(f['skills'])}: best shown through work and projects rather than another credential."
     if note.code == "prerequisite_known":
         return f"{f['step']} expects {f['prerequisite']} first; you already have its skills, so it is left out."
-    if note.code == "prerequisite_no_room":
+    if note.code in ("prerequisite_no_room", "prerequisite_advised"):  # no room for it, or off the goal
         return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
                 f"{', '.join(f['skills'])}.")
     if note.code == "currency_compared":
@@ -135,9 +135,6 @@ def note_text(note: Any) -> str:
     if note.code == "background_covers":
         return (f"As a {join_names(f['roles'])} you most likely have {join_names(f['skills'])} already, so no step "
                 f"is spent on them; tell me if you don't.")
-    if note.code == "prerequisite_advised":
-        return (f"{f['step']} expects {f['prerequisite']} first; take it beforehand if you are new to "
-                f"{', '.join(f['skills'])}.")
     if note.code == "prerequisite_excluded":
         return f"{f['step']} expects {f['prerequisite']} first, which your constraints exclude."
     if note.code == "subscription_costs":
