@@ -38,6 +38,10 @@ def _validate(_: argparse.Namespace) -> int:
             return 1
         for line in result.skill_mappings:
             print(f"mapped: {line}")
+        if result.unmapped:  # a listing may name skills the taxonomy lacks; the curated seed may not
+            print("seed catalogue: skills not in the taxonomy: " + ", ".join(sorted(result.unmapped)),
+                  file=sys.stderr)
+            return 1
         try:
             policies = load_policies()
         except PolicyError as exc:
@@ -78,15 +82,22 @@ def _seed(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Import files in one transaction and print the summary; on failure the problems go to stderr and
+    whatever the import could still tell (unmapped skills, warnings, would-be counts) to stdout."""
     store = CatalogStore(args.db)
     try:
-        result = import_files(store, args.files)
+        result = import_files(store, args.files, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                              create_providers=args.create_providers, encoding=args.encoding)
     except ImportFailed as exc:
         print(exc, file=sys.stderr)
+        if exc.report is not None:
+            print("\n".join(exc.report.summary_lines()))
         return 1
-    for line in result.skill_mappings:
-        print(f"mapped skill: {line}")
-    print(f"imported {result.providers} provider(s) and {result.credentials} credential(s) into {store.url}")
+    finally:
+        store.dispose()
+    print("\n".join(result.summary_lines()))
+    if result.written:
+        print(f"imported {result.providers} provider(s) and {result.credentials} credential(s) into {store.url}")
     return 0
 
 
@@ -119,8 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check the taxonomy and seed catalogue").set_defaults(func=_validate)
     sub.add_parser("seed", help="load the seed catalogue into an empty database").set_defaults(func=_seed)
-    p_import = sub.add_parser("import", help="import CSV/JSON/YAML files in one transaction")
+    p_import = sub.add_parser("import", help="import CSV/JSON/YAML files (real listings too) in one transaction")
     p_import.add_argument("files", nargs="+", type=Path)
+    p_import.add_argument("--dry-run", action="store_true", help="print the full report and write nothing")
+    p_import.add_argument("--skip-invalid", action="store_true",
+                          help="import the valid rows and list every skipped row with its reason")
+    p_import.add_argument("--create-providers", action="store_true",
+                          help="create providers the catalogue does not know, with kind 'unknown'")
+    p_import.add_argument("--encoding", help="read the files in this encoding (default: detect UTF-8/UTF-16)")
     p_import.set_defaults(func=_import)
     p_export = sub.add_parser("export", help="export the catalogue (format from the extension)")
     p_export.add_argument("file", type=Path)

@@ -1,179 +1,170 @@
-"""Import and export of the catalogue as CSV, JSON or YAML.
+"""Import and export of the catalogue as CSV, JSON or YAML, including real listings as people have them.
 
-Validation happens in full before anything is written, and the write is one transaction: a file with
-one bad row changes nothing, and the error names the file, the row and the field so it can be fixed.
+An import reads every file (file_reading), reads every row into record values (listing_rows: prices,
+levels, providers by name, skills mapped only when safe), validates the records, and writes them all in
+ONE transaction (the store's bulk write): a bad file, or by default one bad row, changes nothing, and each
+problem names the file, the row and the field. ``skip_invalid`` imports the valid rows instead and lists
+every skipped row with its reason; ``dry_run`` reports everything and writes nothing. The result is the
+summary a person reads: created, updated, unchanged, skills kept as written, warnings.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import functools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError
 from tqdm import tqdm
 
-from catalog.catalogue.records import CredentialRecord, ProviderRecord, format_validation_error
+from catalog.catalogue.file_reading import FileRows, RawRow, read_listing_file
+from catalog.catalogue.import_report import ImportFailed, ImportIssue, ImportResult
+from catalog.catalogue.listing_rows import PROVIDER_FIELDS, ListingReader, RowReading
+from catalog.catalogue.listing_vocabulary import ListingVocabulary, default_vocabulary
+from catalog.catalogue.provider_matching import ProviderDirectory, name_key
+from catalog.catalogue.records import (
+    CREDENTIAL_REF_FIELDS,
+    CredentialRecord,
+    ProviderRecord,
+    format_validation_error,
+)
+from catalog.catalogue.skill_mapping import SkillMapper
 from catalog.catalogue.store import CatalogStore
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy
+from catalog.reading.cue_words import load_cue_words
+
+__all__ = ["ImportFailed", "ImportIssue", "ImportResult", "export_catalog", "import_files", "ensure_seeded",
+           "seed_files"]
 
 LIST_SEPARATOR = ";"
 PROGRESS_THRESHOLD = 300
 SEED_DIR = Path(__file__).parent / "data" / "credentials"
+SHOWN_ROWS = 20
 
 
-@dataclass(frozen=True)
-class ImportIssue:
-    file: str
-    row: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file if self.row is None else f"{self.file}, row {self.row}"
-        return f"{where}, field '{self.field}': {self.message}"
+@functools.lru_cache(maxsize=4)
+def _skill_mapper(taxonomy: Taxonomy, vocabulary: ListingVocabulary) -> SkillMapper:
+    """One mapper per taxonomy: building its tables costs more than mapping a whole listing."""
+    return SkillMapper(taxonomy, vocabulary, never_lower=load_cue_words()["never_lower"])
 
 
-class ImportFailed(Exception):
-    """Nothing was written; ``issues`` says what to fix."""
-
-    def __init__(self, issues: Sequence[ImportIssue]) -> None:
-        self.issues = list(issues)
-        shown = "\n".join(f"  {i}" for i in self.issues[:50])
-        more = f"\n  ... and {len(self.issues) - 50} more" if len(self.issues) > 50 else ""
-        super().__init__(f"import failed, catalogue unchanged ({len(self.issues)} problem(s)):\n{shown}{more}")
-
-
-@dataclass
-class ImportResult:
-    providers: int = 0
-    credentials: int = 0
-    skill_mappings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _RawRow:
-    file: str
-    row: int
-    data: dict[str, Any]
-
-
-# -- reading files ----------------------------------------------------------------------------------------------
-def _read_rows(path: Path) -> tuple[list[_RawRow], list[_RawRow]]:
-    """Split a file into provider rows and credential rows, numbered as a person would count them."""
-    name = path.name
-    suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed([ImportIssue(name, None, "(file)", f"cannot read: {exc}")]) from exc
-    if suffix == ".csv":
-        return _read_csv(name, text)
-    try:
-        content = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise ImportFailed([ImportIssue(name, None, "(file)", f"not valid {suffix[1:].upper()}: {exc}")]) from exc
-    if suffix not in (".json", ".yaml", ".yml"):
-        raise ImportFailed([ImportIssue(name, None, "(file)", "use a .csv, .json, .yaml or .yml file")])
-    if isinstance(content, list):
-        content = {"credentials": content}
-    if not isinstance(content, dict):
-        raise ImportFailed([ImportIssue(name, None, "(file)", "expected 'providers:' and/or 'credentials:' lists")])
-    unknown = set(content) - {"providers", "credentials"}
-    if unknown:
-        raise ImportFailed([ImportIssue(name, None, sorted(unknown)[0], "unknown top-level key")])
-    out: tuple[list[_RawRow], list[_RawRow]] = ([], [])
-    for bucket, key in ((out[0], "providers"), (out[1], "credentials")):
-        entries = content.get(key) or []
-        if not isinstance(entries, list):
-            raise ImportFailed([ImportIssue(name, None, key, "must be a list")])
-        for i, entry in enumerate(entries, 1):
-            if not isinstance(entry, dict):
-                raise ImportFailed([ImportIssue(name, i, "(row)", f"{key} entry is not a mapping")])
-            bucket.append(_RawRow(name, i, entry))
-    return out
-
-
-def _read_csv(name: str, text: str) -> tuple[list[_RawRow], list[_RawRow]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    if not header:
-        raise ImportFailed([ImportIssue(name, None, "(header)", "empty file or missing header row")])
-    is_providers = "title" not in header and "kind" in header
-    rows: list[_RawRow] = []
-    for line_no, row in enumerate(reader, start=2):  # line 1 is the header
-        if None in row:
-            raise ImportFailed([ImportIssue(name, line_no, "(row)", "more values than header columns")])
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        rows.append(_RawRow(name, line_no, {k: v for k, v in row.items() if (v or "").strip() != ""}))
-    return (rows, []) if is_providers else ([], rows)
-
-
-# -- validation -------------------------------------------------------------------------------------------------
-def _validated_by_id(rows: list[_RawRow], model: type, id_name: str,
-                     issues: list[ImportIssue]) -> list[tuple[_RawRow, Any]]:
-    """Each row as a record of ``model``; invalid rows and repeated ids become issues (the last one wins)."""
-    seen: dict[str, tuple[_RawRow, Any]] = {}
+# -- providers --------------------------------------------------------------------------------------------------
+def _provider_records(rows: list[RawRow], issues: list[ImportIssue]) -> dict[str, ProviderRecord]:
+    out: dict[str, tuple[RawRow, ProviderRecord]] = {}
     for raw in rows:
+        if raw.issues:
+            issues.extend(raw.issues)
+            continue
         try:
-            rec = model(**raw.data)
+            rec = ProviderRecord(**raw.data)
         except ValidationError as exc:
             issues += [ImportIssue(raw.file, raw.row, f, m) for f, m in format_validation_error(exc)]
             continue
-        if rec.id in seen:
-            other = seen[rec.id][0]
+        if rec.id in out:
+            other = out[rec.id][0]
             issues.append(ImportIssue(raw.file, raw.row, "id",
-                                      f"duplicate {id_name} (also {other.file} row {other.row})"))
-        seen[rec.id] = (raw, rec)
-    return list(seen.values())
+                                      f"duplicate provider id (also {other.file} row {other.row})"))
+            continue
+        out[rec.id] = (raw, rec)
+    return {pid: rec for pid, (_, rec) in out.items()}
 
 
-def _validate(
-    provider_rows: list[_RawRow],
-    credential_rows: list[_RawRow],
-    existing_providers: set[str],
-    existing_credentials: set[str],
-    taxonomy: Taxonomy,
-    result: ImportResult,
-) -> tuple[list[ProviderRecord], list[CredentialRecord]]:
-    issues: list[ImportIssue] = []
-    providers = {rec.id: rec for _, rec in _validated_by_id(provider_rows, ProviderRecord, "provider id", issues)}
-    credentials: dict[str, tuple[_RawRow, CredentialRecord]] = {}
-    for raw, rec in _validated_by_id(credential_rows, CredentialRecord, "id", issues):
-        mapped = []
-        for skill in rec.skills:
-            canonical = taxonomy.skill_name(skill)
-            if canonical is None:
-                issues.append(ImportIssue(raw.file, raw.row, "skills", f"unknown skill '{skill}'"))
+def _rows_text(rows: Sequence[tuple[str, int]]) -> str:
+    by_file: dict[str, list[int]] = {}
+    for file, row in rows:
+        by_file.setdefault(file, []).append(row)
+    parts = []
+    for file, numbers in by_file.items():
+        shown = ", ".join(str(n) for n in numbers[:SHOWN_ROWS])
+        more = f" and {len(numbers) - SHOWN_ROWS} more" if len(numbers) > SHOWN_ROWS else ""
+        label = "row" if len(numbers) == 1 else "rows"
+        parts.append(f"{label} {shown}{more}" if len(by_file) == 1 else f"{file} {label} {shown}{more}")
+    return "; ".join(parts)
+
+
+def _unknown_provider_issues(readings: list[RowReading]) -> list[ImportIssue]:
+    """One issue per unknown provider, naming every row that uses it."""
+    groups: dict[str, tuple[str, str, list[tuple[str, int]]]] = {}
+    for r in readings:
+        for field_name, name in r.unknown_providers:
+            entry = groups.setdefault(name_key(name), (field_name, name, []))
+            entry[2].append((r.raw.file, r.raw.row))
+    issues = []
+    for field_name, name, rows in groups.values():
+        rows = list(dict.fromkeys(rows))
+        files = sorted({f for f, _ in rows})
+        message = (f"unknown provider '{name}': no provider has this id or name; add it to a providers file, "
+                   f"or import with --create-providers to create it with kind 'unknown'")
+        if len(rows) == 1:
+            issues.append(ImportIssue(rows[0][0], rows[0][1], field_name, message, rows=tuple(rows)))
+        else:
+            issues.append(ImportIssue(", ".join(files), None, field_name,
+                                      f"{message} (used by {_rows_text(rows)})", rows=tuple(rows)))
+    return issues
+
+
+# -- credentials ------------------------------------------------------------------------------------------------
+def _duplicates(readings: list[RowReading]) -> None:
+    """A second row with an id already seen is an issue of that row (the first one stays)."""
+    seen: dict[str, RawRow] = {}
+    for r in readings:
+        if r.record is None:
+            continue
+        first = seen.setdefault(r.record.id, r.raw)
+        if first is not r.raw:
+            r.issue("id", f"duplicate id (also {first.file} row {first.row})")
+            r.record = None
+
+
+def _references(readings: list[RowReading], stored_ids: set[str]) -> None:
+    """Credential references must name a credential that exists or is imported alongside; a row dropped for
+    a broken reference can break another's, so this runs until nothing changes."""
+    while True:
+        known = stored_ids | {r.record.id for r in readings if r.record is not None}
+        broken = False
+        for r in readings:
+            if r.record is None:
                 continue
-            if canonical != skill:
-                result.skill_mappings.append(f"{raw.file} row {raw.row}: '{skill}' -> '{canonical}'")
-            mapped.append(canonical)
-        rec.skills = list(dict.fromkeys(mapped)) or rec.skills
-        credentials[rec.id] = (raw, rec)
+            for field_name in CREDENTIAL_REF_FIELDS:
+                for ref in getattr(r.record, field_name):
+                    if ref == r.record.id:
+                        r.issue(field_name, "a credential cannot refer to itself")
+                    elif ref not in known:
+                        r.issue(field_name, f"unknown credential id '{ref}'")
+            if r.issues:
+                r.record, broken = None, True
+        if not broken:
+            return
 
-    provider_ids = existing_providers | set(providers)
-    credential_ids = existing_credentials | set(credentials)
-    for raw, rec in credentials.values():
-        for field_name in ("provider", "platform"):
-            value = getattr(rec, field_name)
-            if value and value not in provider_ids:
-                issues.append(ImportIssue(raw.file, raw.row, field_name, f"unknown provider id '{value}'"))
-        for field_name in ("stacks_into", "prerequisites"):
-            for ref in getattr(rec, field_name):
-                if ref not in credential_ids:
-                    issues.append(ImportIssue(raw.file, raw.row, field_name, f"unknown credential id '{ref}'"))
-                elif ref == rec.id:
-                    issues.append(ImportIssue(raw.file, raw.row, field_name, "a credential cannot refer to itself"))
+
+def _report_skills(readings: list[RowReading], result: ImportResult) -> None:
+    mappings: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    for r in readings:
+        result.mapped_skills += r.mapped
+        result.unmapped.update(r.unmapped)
+        for key in r.mappings:
+            mappings.setdefault(key, []).append((r.raw.file, r.raw.row))
+    for (written, skill, how), rows in sorted(mappings.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        where = f"{rows[0][0]} row {rows[0][1]}" if len(rows) == 1 else f"{len(rows)} rows, first {rows[0][0]} " \
+            f"row {rows[0][1]}"
+        result.skill_mappings.append(f"'{written}' -> '{skill}' ({how}; {where})")
+
+
+def _read_all(paths: Iterable[Path | str], vocabulary: ListingVocabulary, encoding: str | None) -> list[FileRows]:
+    files, issues = [], []
+    for path in paths:
+        try:
+            files.append(read_listing_file(Path(path), vocabulary, encoding))
+        except ImportFailed as exc:
+            issues += exc.issues
     if issues:
-        raise ImportFailed(sorted(issues, key=lambda i: (i.file, i.row or 0, i.field)))
-    return list(providers.values()), [rec for _, rec in credentials.values()]
+        raise ImportFailed(issues)
+    return files
 
 
 # -- public API -------------------------------------------------------------------------------------------------
@@ -182,30 +173,77 @@ def import_files(
     paths: Iterable[Path | str],
     taxonomy: Taxonomy | None = None,
     show_progress: bool | None = None,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    create_providers: bool = False,
+    encoding: str | None = None,
+    vocabulary: ListingVocabulary | None = None,
 ) -> ImportResult:
-    """Validate every file, then write all of them in one transaction."""
+    """Read and validate every file, then write all of them in one transaction (see the module docstring).
+
+    Raises :class:`ImportFailed` (nothing written) for a file that cannot be read, for any invalid row
+    unless ``skip_invalid``, and when the database refuses the write.
+    """
     taxonomy = taxonomy or default_taxonomy()
-    provider_rows: list[_RawRow] = []
-    credential_rows: list[_RawRow] = []
-    for path in paths:
-        p, c = _read_rows(Path(path))
-        provider_rows += p
-        credential_rows += c
-    result = ImportResult()
-    providers, credentials = _validate(
-        provider_rows, credential_rows, store.provider_ids(), store.credential_ids(), taxonomy, result
-    )
+    vocabulary = vocabulary or default_vocabulary()
+    files = _read_all(paths, vocabulary, encoding)
+    result = ImportResult(dry_run=dry_run)
+    result.warnings = [w for f in files for w in f.warnings]
+    provider_issues: list[ImportIssue] = []
+    file_providers = _provider_records([r for f in files for r in f.providers], provider_issues)
+    directory = ProviderDirectory([*store.providers(), *file_providers.values()])
+    reader = ListingReader(vocabulary, _skill_mapper(taxonomy, vocabulary), directory, create_providers)
+    readings = [reader.read(raw) for f in files for raw in f.credentials]
+    _duplicates(readings)
+    _references(readings, store.credential_ids())
+    issues = sorted(provider_issues + _unknown_provider_issues(readings) + [i for r in readings for i in r.issues],
+                    key=ImportIssue.sort_key)
+    kept = [r for r in readings if r.record is not None]
+    for r in kept:
+        result.warnings += r.warnings
+    _report_skills(kept if (skip_invalid or not issues) else readings, result)
+    records = [r.record for r in kept]
+    used = {getattr(c, f) for c in records for f in PROVIDER_FIELDS}
+    created = [p for p in reader.created if p.id in used]  # not those only skipped rows named
+    providers = [*file_providers.values(), *created]
+    result.created_providers = [p.name for p in created]
+    if issues and not skip_invalid:
+        result.invalid_rows = len({(i.file, i.row) for i in issues if i.row is not None}
+                                  | {r for i in issues for r in i.rows})
+        if dry_run:
+            _count(store, result, providers, records)
+        raise ImportFailed(issues, result)
+    result.skipped = issues
     if show_progress is None:
-        show_progress = len(credentials) > PROGRESS_THRESHOLD
-    progress = tqdm(credentials, desc="importing", unit="credential", disable=not show_progress)
+        show_progress = len(records) > PROGRESS_THRESHOLD and not dry_run
+    _write(store, result, providers, records, ", ".join(f.name for f in files) or "(input)", show_progress)
+    return result
+
+
+def _write(store: CatalogStore, result: ImportResult, providers: list[ProviderRecord],
+           records: list[CredentialRecord], files: str, show_progress: bool) -> None:
+    """Write (or in a dry run compare) in one transaction; a failure is an ImportFailed naming the files."""
+    progress = tqdm(total=len(records), desc="importing", unit="credential", disable=not show_progress)
     try:
-        result.providers, result.credentials = store.replace_records(providers, credentials, progress=progress)
-    except Exception as exc:  # the transaction was rolled back by the store
-        raise ImportFailed([ImportIssue(", ".join(sorted({r.file for r in credential_rows})) or "(input)",
-                                        None, "(database)", f"write failed and was rolled back: {exc}")]) from exc
+        _count(store, result, providers, records, progress=progress)
+    except DBAPIError as exc:  # the store's transaction was rolled back
+        raise ImportFailed([ImportIssue(files, None, "(database)", f"write failed and was rolled back: {exc.orig}")],
+                           result) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure of the write is reported, and changed nothing
+        raise ImportFailed([ImportIssue(files, None, "(database)", f"write failed and was rolled back: {exc}")],
+                           result) from exc
     finally:
         progress.close()
-    return result
+
+
+def _count(store: CatalogStore, result: ImportResult, providers: list[ProviderRecord],
+           records: list[CredentialRecord], progress: Any | None = None) -> None:
+    """Write (or, in a dry run, compare) and put the counts in the result."""
+    result.provider_counts, result.credential_counts = store.write_records(
+        providers, records, progress=progress, dry_run=result.dry_run)
+    result.providers, result.credentials = result.provider_counts.total, result.credential_counts.total
+    result.written = not result.dry_run
 
 
 def seed_files() -> list[Path]:
@@ -252,10 +290,20 @@ def export_catalog(store: CatalogStore, path: Path | str) -> tuple[int, int]:
     return len(providers), len(credentials)
 
 
+def _csv_cell(value: Any) -> Any:
+    """Lists of names joined by ';' (with a trailing ';' when one name holds a comma, so that the import
+    does not split it); lists of records as JSON."""
+    if isinstance(value, list):
+        if not all(isinstance(v, str) for v in value):
+            return json.dumps(value, ensure_ascii=False, default=str)
+        joined = LIST_SEPARATOR.join(value)
+        return joined + LIST_SEPARATOR if len(value) == 1 and "," in joined else joined
+    return "" if value is None else value
+
+
 def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
-                             for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})

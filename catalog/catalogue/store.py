@@ -11,17 +11,23 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from pydantic.fields import SHAPE_LIST
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from catalog.catalogue.import_report import WriteCounts
+from catalog.catalogue.migrations import migrate
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
-from catalog.catalogue.schema import Base, CatalogVersionRow, CredentialRow, CredentialSkillRow, ProviderRow
+from catalog.catalogue.schema import CatalogVersionRow, CredentialRow, CredentialSkillRow, ProviderRow
+from catalog.catalogue.store_writes import write_records
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "var" / "catalog.db"
 CREDENTIAL_FIELDS = [f for f in CredentialRecord.__fields__ if f not in ("provider", "platform", "skills")]
+LIST_FIELDS = [f for f in CREDENTIAL_FIELDS if CredentialRecord.__fields__[f].shape == SHAPE_LIST]
 
 
 def default_database_url() -> str:
@@ -51,7 +57,7 @@ class CatalogStore:
         self.url = url or default_database_url()
         self.engine = create_engine(self.url, echo=echo, future=True, pool_pre_ping=True)
         _enable_sqlite_foreign_keys(self.engine)
-        Base.metadata.create_all(self.engine)
+        migrate(self.engine)
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)
 
     @contextmanager
@@ -112,23 +118,35 @@ class CatalogStore:
         self,
         providers: Iterable[ProviderRecord],
         credentials: Iterable[CredentialRecord],
-        progress: Iterable | None = None,
+        progress: Any | None = None,
     ) -> tuple[int, int]:
-        """Insert or update (by id) in ONE transaction; any failure rolls everything back."""
-        providers = list(providers)
-        credentials = list(credentials)
-        with self.session() as s, s.begin():
-            for p in providers:
-                s.merge(_provider_row(p))
-            s.flush()
-            for c in progress if progress is not None else credentials:
-                existing = s.get(CredentialRow, c.id)
-                if existing is not None:
-                    s.delete(existing)
-                    s.flush()
-                s.add(_credential_row(c))
-            _bump_version(s)
-        return len(providers), len(credentials)
+        """Insert or update (by id) in ONE transaction; any failure rolls everything back.
+
+        Returns the numbers of providers and credentials given (written or found unchanged); the counts by
+        outcome are :meth:`write_records`'.
+        """
+        providers, credentials = list(providers), list(credentials)
+        self.write_records(providers, credentials, progress=progress)
+        return len({p.id for p in providers}), len({c.id for c in credentials})
+
+    def write_records(
+        self,
+        providers: Iterable[ProviderRecord],
+        credentials: Iterable[CredentialRecord],
+        progress: Any | None = None,
+        dry_run: bool = False,
+    ) -> tuple[WriteCounts, WriteCounts]:
+        """Create, update or leave unchanged each record by id, in bulk and in ONE transaction that also
+        bumps the version; ``dry_run`` compares with what is stored and writes nothing. ``progress`` is
+        anything with ``update(n)`` (a tqdm bar). Returns the (providers, credentials) counts."""
+        on_batch = progress.update if progress is not None and hasattr(progress, "update") else None
+        with self.session() as s:
+            if dry_run:  # reads only; closing the session ends its transaction
+                return write_records(s, providers, credentials, CREDENTIAL_FIELDS, dry_run=True)
+            with s.begin():
+                counts = write_records(s, providers, credentials, CREDENTIAL_FIELDS, on_batch=on_batch)
+                _bump_version(s)
+        return counts
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -144,26 +162,15 @@ def _bump_version(s: Session) -> None:
 
 
 # -- conversions ------------------------------------------------------------------------------------------------
-def _provider_row(p: ProviderRecord) -> ProviderRow:
-    return ProviderRow(**p.dict())
-
-
 def _provider_record(r: ProviderRow) -> ProviderRecord:
-    return ProviderRecord(
-        id=r.id, name=r.name, kind=r.kind, url=r.url, country=r.country, accreditation=list(r.accreditation or [])
-    )
-
-
-def _credential_row(c: CredentialRecord) -> CredentialRow:
-    data = {f: getattr(c, f) for f in CREDENTIAL_FIELDS}
-    row = CredentialRow(provider_id=c.provider, platform_id=c.platform, **data)
-    row.skills = [CredentialSkillRow(skill=skill, position=i) for i, skill in enumerate(dict.fromkeys(c.skills))]
-    return row
+    data = {f: getattr(r, f) for f in ProviderRecord.__fields__}
+    data["accreditation"] = list(data["accreditation"] or [])
+    return ProviderRecord(**data)
 
 
 def _credential_record(r: CredentialRow) -> CredentialRecord:
     data = {f: getattr(r, f) for f in CREDENTIAL_FIELDS}
-    for key in ("quality_assurance", "recognized_by", "industries", "stacks_into", "prerequisites"):
+    for key in LIST_FIELDS:
         data[key] = list(data[key] or [])
     return CredentialRecord(
         provider=r.provider_id, platform=r.platform_id, skills=[s.skill for s in r.skills], **data

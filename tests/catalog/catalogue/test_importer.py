@@ -14,7 +14,7 @@ from catalog.catalogue.store import CatalogStore
 
 GOOD_ROW = {"id": "excel-pro", "title": "Excel Pro", "provider": "acme", "type": "badge",
             "skills": ["Microsoft Excel"], "hours": 5, "cost": 20, "currency": "USD"}
-CSV_HEADER = "id,title,provider,type,skills,hours,cost,currency,stacks_into\n"
+CSV_HEADER = "id,title,provider,type,skills,hours,cost,currency,is_part_of\n"
 
 
 def snapshot(store: CatalogStore) -> tuple:
@@ -37,12 +37,10 @@ def yaml_file(tmp_path: Path, rows: list[dict], name: str = "new.yaml") -> Path:
         (json.dumps({"credentials": [{**GOOD_ROW, "colour": "red"}]}), "extra.json",
          "extra.json, row 1, field 'colour': unknown field"),
         (json.dumps({"credentials": [{**GOOD_ROW, "provider": "nobody"}]}), "prov.json",
-         "prov.json, row 1, field 'provider': unknown provider id 'nobody'"),
-        (json.dumps({"credentials": [{**GOOD_ROW, "skills": ["Underwater Basket Weaving"]}]}), "skill.json",
-         "skill.json, row 1, field 'skills': unknown skill 'Underwater Basket Weaving'"),
+         "prov.json, row 1, field 'provider': unknown provider 'nobody'"),
         (json.dumps({"credentials": [GOOD_ROW, GOOD_ROW]}), "dup.json", "dup.json, row 2, field 'id': duplicate id"),
-        (json.dumps({"credentials": [{**GOOD_ROW, "stacks_into": ["ghost"]}]}), "stack.json",
-         "stack.json, row 1, field 'stacks_into': unknown credential id 'ghost'"),
+        (json.dumps({"credentials": [{**GOOD_ROW, "is_part_of": ["ghost"]}]}), "stack.json",
+         "stack.json, row 1, field 'is_part_of': unknown credential id 'ghost'"),
         (json.dumps({"credentials": [{**GOOD_ROW, "type": "diploma-ish"}]}), "type.json",
          "type.json, row 1, field 'type': 'diploma-ish' is not one of"),
         (json.dumps({"credentials": [{**GOOD_ROW, "currency": "dollars"}]}), "cur.json",
@@ -52,7 +50,7 @@ def yaml_file(tmp_path: Path, rows: list[dict], name: str = "new.yaml") -> Path:
         (CSV_HEADER + "ok-1,OK,acme,badge,SQL,3,10,USD,,surplus\n", "wide.csv",
          "wide.csv, row 2, field '(row)': more values than header columns"),
         ("", "empty.csv", "empty.csv, field '(header)'"),
-        ("id: [1, 2]", "weird.txt", "weird.txt, field '(file)': use a .csv, .json, .yaml or .yml file"),
+        ("id: [1, 2]", "weird.xlsx", "weird.xlsx, field '(file)': use a .csv, .json, .yaml or .yml file"),
     ],
 )
 def test_bad_file_names_file_row_field_and_changes_nothing(store: CatalogStore, tmp_path: Path, content: str,
@@ -78,7 +76,7 @@ def test_a_database_failure_mid_import_rolls_everything_back(store: CatalogStore
     assert snapshot(store) == before
 
 
-def test_reimporting_an_id_updates_it_and_unknown_skills_map_fuzzily(store: CatalogStore, tmp_path: Path) -> None:
+def test_reimporting_an_id_updates_it_and_aliases_map(store: CatalogStore, tmp_path: Path) -> None:
     result = import_files(store, [yaml_file(tmp_path, [{**GOOD_ROW, "id": "sql-basics", "title": "SQL Basics 2",
                                                         "skills": ["excell", "SQL"]}])])
     assert result.credentials == 1
@@ -89,9 +87,18 @@ def test_reimporting_an_id_updates_it_and_unknown_skills_map_fuzzily(store: Cata
     assert len(store.credentials()) == 2
 
 
+def test_a_skill_the_taxonomy_does_not_know_is_kept_as_written_and_reported(store: CatalogStore,
+                                                                           tmp_path: Path) -> None:
+    result = import_files(store, [yaml_file(tmp_path, [{**GOOD_ROW, "skills": ["Underwater Basket Weaving", "SQL"]}])])
+    assert store.credential("excel-pro").skills == ["Underwater Basket Weaving", "SQL"]
+    assert [c.id for c in store.credentials_teaching("Underwater Basket Weaving")] == ["excel-pro"]
+    assert result.unmapped == {"Underwater Basket Weaving": 1}
+    assert "most frequent unmapped: Underwater Basket Weaving (1)" in "\n".join(result.summary_lines())
+
+
 @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
 def test_export_then_import_restores_the_catalogue(store: CatalogStore, tmp_path: Path, suffix: str) -> None:
-    import_files(store, [yaml_file(tmp_path, [{**GOOD_ROW, "stacks_into": ["sql-basics"], "last_verified":
+    import_files(store, [yaml_file(tmp_path, [{**GOOD_ROW, "is_part_of": ["sql-basics"], "last_verified":
                                                "2026-01-02", "quality_assurance": ["A", "B"]}])])
     out = tmp_path / f"export{suffix}"
     export_catalog(store, out)

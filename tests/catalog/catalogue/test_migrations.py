@@ -82,21 +82,37 @@ def test_postgres_database_of_the_previous_release_is_migrated() -> None:
         admin.dispose()
 
 
-def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path: Path) -> None:
+@pytest.mark.postgres
+def test_servers_opening_a_new_database_at_once_all_succeed() -> None:
+    """Two action servers started together on a fresh PostgreSQL schema: one migrates, the others find it
+    done (a table or version row the first just made makes them retry, not fail)."""
     import threading
 
-    url = f"sqlite:///{tmp_path / 'race.db'}"
+    schema = f"r_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(BASE_URL, future=True)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{BASE_URL}?options=-csearch_path%3D{schema}"
     errors: list[Exception] = []
 
     def open_store() -> None:
         try:
             CatalogStore(url).dispose()
-        except Exception as exc:  # the losing opener must not fail
+        except Exception as exc:  # a losing opener must not fail
             errors.append(exc)
 
-    threads = [threading.Thread(target=open_store) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    try:
+        threads = [threading.Thread(target=open_store) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        store = CatalogStore(url)
+        with store.engine.connect() as conn:
+            assert list(conn.execute(text("SELECT version FROM catalog_schema ORDER BY version")).scalars()) == [1, 2]
+        store.dispose()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -47,3 +47,23 @@ def test_postgres_import_is_all_or_nothing(pg_store: CatalogStore, tmp_path: Pat
 def test_postgres_skill_index_lookup(pg_store: CatalogStore) -> None:
     assert [c.id for c in pg_store.credentials_teaching("SQL")] == ["sql-basics"]
     assert pg_store.credential("py-basics").pricing == "free"
+
+
+def test_postgres_real_listing_import_and_reimport(pg_store: CatalogStore) -> None:
+    from tests.catalog.catalogue.test_import_real_listings import COURSERA
+
+    first = import_files(pg_store, [COURSERA], skip_invalid=True, create_providers=True)
+    assert first.credential_counts.created == 18
+    again = import_files(pg_store, [COURSERA], skip_invalid=True, create_providers=True)
+    assert (again.credential_counts.created, again.credential_counts.updated) == (0, 0)
+    assert again.credential_counts.unchanged == 18
+    assert [c.id for c in pg_store.credentials_teaching("Cloud Management")] == ["ibm-working-across-cloud-platforms"]
+
+
+def test_postgres_every_field_round_trips(pg_store: CatalogStore) -> None:
+    from tests.catalog.catalogue.test_store_writes import FULL
+
+    pg_store.write_records([], [FULL])
+    assert pg_store.credential("full") == FULL
+    _, counts = pg_store.write_records([], [FULL])
+    assert counts.unchanged == 1
