@@ -5,7 +5,9 @@ is stored and nothing is said, so the widget waits forever and REST returns ``[]
 the channel's caller sees a 500 or nothing. ``answered_turn`` wraps a channel's ``on_new_message`` so
 that a turn that sent nothing says plainly that the assistant couldn't answer (recommendations come from
 the action server, the usual cause), and a turn that raised says so too; the next message works again as
-soon as the service is back, with the conversation's history intact.
+soon as the service is back, with the conversation's history intact. Silence is right in one case: a
+conversation paused for a counsellor, whose messages go to the counsellor; that is checked in the
+tracker store before anything is said.
 """
 
 from __future__ import annotations
@@ -46,9 +48,23 @@ def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
             return None
         finally:
             output.send_response = original  # type: ignore[method-assign]
-        if sent[0] == 0:
+        if sent[0] == 0 and not await is_paused(message.sender_id):
             logger.error("turn for %s produced no reply (is the action server up?)", message.sender_id)
             await original(message.sender_id, dict(NO_REPLY))
         return result
 
     return handle
+
+
+async def is_paused(sender_id: str) -> bool:
+    """Whether the conversation is paused (handed to a counsellor), read from the running Rasa server's
+    tracker store; False when that can't be told, so a failure is never hidden."""
+    try:
+        from sanic import Sanic
+
+        agent = Sanic.get_app("rasa_server").ctx.agent
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        return bool(tracker is not None and tracker.is_paused())
+    except Exception:  # no running server (a unit test) or the store is down: say so rather than stay silent
+        logger.debug("could not tell whether %s is paused", sender_id, exc_info=True)
+        return False

@@ -45,3 +45,19 @@ async def test_an_answered_turn_gets_nothing_extra_and_the_output_is_restored() 
 def test_the_widget_gets_the_failure_marked_as_an_error() -> None:
     [part] = socketio_renderer.render(dict(NO_REPLY))
     assert part == {"text": NO_REPLY["text"], "error": "service_unavailable"}
+
+
+async def test_a_paused_conversation_stays_silent(monkeypatch) -> None:
+    """Messages of a conversation handed to a counsellor go to the counsellor: no "service down" reply."""
+    from bot.channels import turns
+
+    async def paused(_: str) -> bool:
+        return True
+
+    async def silent(_: UserMessage) -> None:
+        return None
+
+    monkeypatch.setattr(turns, "is_paused", paused)
+    msg = message()
+    await answered_turn(silent)(msg)
+    assert msg.output_channel.messages == []
