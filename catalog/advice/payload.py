@@ -36,6 +36,15 @@ def _requirement(check: RequirementCheck) -> dict[str, Any]:
             "years_held": check.years_held, "source_url": req.source_url}
 
 
+def _way_in(step: PathwayStep) -> dict[str, Any] | None:
+    """Where to start the step: one of its parts, or a course that prepares for it (``relation``)."""
+    if step.way_in is None:
+        return None
+    whole, start = step.item.record, step.way_in.record
+    part = start.id in whole.has_part or whole.id in start.is_part_of
+    return {**_brief(step.way_in), "relation": "part" if part else "preparation"}
+
+
 def later_goal_payload(goal: LaterGoal) -> dict[str, Any]:
     data = {**_brief(goal.item), "covers": list(goal.covers),
             "requirements": [_requirement(c) for c in goal.checks]}
@@ -69,7 +78,7 @@ def step_payload(step: PathwayStep, sponsored: bool = False) -> dict[str, Any]:
         "required_by": step.required_by,
         "flags": [flag_dict(f) for f in step.flags],
         "sponsored": sponsored,
-        "way_in": _brief(step.way_in),
+        "way_in": _way_in(step),
         "relevance": step.relevance,
     }
 

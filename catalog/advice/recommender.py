@@ -597,13 +597,17 @@ def _without_contained(index: CatalogIndex, chosen: list[IndexedCredential]) -> 
 
 def _way_in(index: CatalogIndex, item: IndexedCredential, c: Constraints, completed: set[str],
             background: LearnerBackground) -> IndexedCredential | None:
-    """The first part of a multi-part credential the learner can start with (often free to audit)."""
+    """Where to start: the first part of a multi-part credential (often free to audit), else the cheapest
+    course that prepares for it (an exam's prep course), shown with the step rather than as a step."""
+    def usable(candidate: IndexedCredential | None) -> bool:
+        return (candidate is not None and candidate.id not in completed
+                and _allowed(candidate, c.with_changes(exclude_ids=())) and is_eligible(candidate.record, background))
+
     for part_id in index.parts.get(item.id, ()):
-        part = index.get(part_id)
-        if (part is not None and part_id not in completed and _allowed(part, c.with_changes(exclude_ids=()))
-                and is_eligible(part.record, background)):
-            return part
-    return None
+        if usable(index.get(part_id)):
+            return index.get(part_id)
+    preparations = [p for p in (index.get(i) for i in index.prepared_by.get(item.id, ())) if usable(p)]
+    return min(preparations, key=lambda p: (price_usd(p), p.est_hours, p.id)) if preparations else None
 
 
 def _later_goals(candidates: list[IndexedCredential], weights: dict[str, float], background: LearnerBackground,

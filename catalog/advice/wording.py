@@ -245,7 +245,10 @@ def step_headline(step: Mapping[str, Any]) -> str:
     """What the step does for the learner: the gap skills it covers, or what it prepares for."""
     if step.get("covers"):
         way_in = step.get("way_in")
-        start = f"; start with its first part, {way_in['title']}" if way_in else ""
+        start = ""
+        if way_in:
+            start = (f"; prepare with {way_in['title']}" if way_in.get("relation") == "preparation"
+                     else f"; start with its first part, {way_in['title']}")
         return f"covers {join_names(step['covers'], 4)}{start}"
     if step.get("required_by"):
         return f"recommended before {step['required_by']}"

@@ -147,9 +147,10 @@ class CatalogIndex:
                 self.parts[whole].append(part)
             if whole not in self.containers[part]:
                 self.containers[part].append(whole)
-        self.prepares_for: dict[str, list[str]] = defaultdict(list)
+        self.prepared_by: dict[str, list[str]] = defaultdict(list)  # exam -> courses that prepare for it
         for rec in records:
-            self.prepares_for[rec.id] = list(rec.is_preparation_for)
+            for target in rec.is_preparation_for:
+                self.prepared_by[target].append(rec.id)
 
     def all_parts(self, whole: str) -> set[str]:
         """Every credential ``whole`` holds, directly or through a part of a part (a cycle in the data ends

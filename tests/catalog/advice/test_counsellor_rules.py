@@ -223,3 +223,15 @@ def test_a_price_without_a_known_currency_is_never_dollars_or_an_estimate() -> N
     payload = pathway_payload(p)
     step = next(s for s in payload["steps"] if s["id"] == "chf")
     assert step["cost"] == 500 and step["currency"] == "CHF" and step["cost_estimated_usd"] is None
+
+
+def test_a_prep_course_is_the_way_into_its_exam_not_an_extra_step() -> None:
+    creds = [cred("exam", ["Security", "Networks", "Audit"], cost=300, type="certification"),
+             cred("prep", ["Security"], cost=15, is_preparation_for=["exam"]),
+             cred("dear-prep", ["Security"], cost=90, is_preparation_for=["exam"])]
+    p = recommend_pathway(taxonomy(SECURITY), CatalogIndex(PROVIDERS, creds), "Security Analyst", [], Constraints(),
+                          today=TODAY)
+    assert [s.item.id for s in p.steps] == ["exam"] and p.steps[0].way_in.id == "prep"
+    payload = pathway_payload(p)
+    assert payload["steps"][0]["way_in"]["relation"] == "preparation"
+    assert "prepare with Cred prep" in pathway_text(payload)
