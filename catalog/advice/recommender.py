@@ -300,19 +300,18 @@ def _greedy_cover(
     pool: list[IndexedCredential],
     remaining: dict[str, float],
     c: Constraints,
-    role_skills: set[str] | None = None,
+    factor_of: dict[str, float],
     anchor: set[str] | None = None,
     index: CatalogIndex | None = None,
     known: set[str] | None = None,
     completed: set[str] | None = None,
-    industry: str | None = None,
     background: LearnerBackground | None = None,
-    factor_of: dict[str, float] | None = None,
     prerequisite_fits: Callable[[IndexedCredential], bool] | None = None,
 ) -> list[tuple[IndexedCredential, IndexedCredential | None]]:
     """Greedy weighted set cover. Only credentials that close an ``anchor`` (role-specific) skill are
-    eligible, and credentials mostly about other things cost more: a safety certificate is not a way
-    to learn "leadership" for a project manager."""
+    eligible, and each one's effort is multiplied by its ``factor_of`` (``effort_factor``: credentials
+    mostly about other things cost more, so a safety certificate is not a way to learn "leadership" for a
+    project manager)."""
     money_w, time_w = _weights(c)
     chosen: list[tuple[IndexedCredential, IndexedCredential | None]] = []
     chosen_ids: set[str] = set()
@@ -328,13 +327,7 @@ def _greedy_cover(
         if not (item.skills & anchor):
             continue
         sponsored = SPONSORED_EFFORT if is_sponsored(item, c) else 1.0
-        if factor_of is not None and item.id in factor_of:
-            fit = factor_of[item.id]
-        else:
-            off_target = len(item.skills - role_skills) / len(item.skills) if role_skills else 0.0
-            elsewhere = 0.5 if industry and item.record.industries and industry not in item.record.industries else 0.0
-            fit = 1.0 + off_target + elsewhere
-        base.append((item, fit * sponsored))
+        base.append((item, factor_of[item.id] * sponsored))
     while remaining and len(chosen) < c.max_steps:
         scored = []
         open_anchor = anchor & remaining.keys()
@@ -514,10 +507,9 @@ def recommend_pathway(
             break
         taken = {i.id for i in chosen}
         free = [i for i in pool if i.id not in taken and not _contained_in_any(index, i, chosen)]
-        greedy = _greedy_cover(free, left, c.with_changes(max_steps=slots),
-                               set(role.skills), (anchor or set(weights)) & set(left), index, known | covered_now,
-                               set(completed) | taken, role.industry, background, fit_of,
-                               lambda i: fits(i, role, cats))
+        greedy = _greedy_cover(free, left, c.with_changes(max_steps=slots), fit_of,
+                               (anchor or set(weights)) & set(left), index, known | covered_now,
+                               set(completed) | taken, background, lambda i: fits(i, role, cats))
         if not greedy:
             break
         runner_of.update({item.id: runner for item, runner in greedy})
