@@ -23,6 +23,7 @@ from catalog.advice.employer_policy import apply_policy, load_policies, policy_f
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
 from catalog.advice.suggestions import closest_roles, suggest_roles
+from catalog.catalogue.onet import default_onet
 from catalog.reading.profile import apply_entities
 
 # A bad EMPLOYER_POLICIES_FILE stops the action server at start, with the entry named, rather than failing
@@ -132,8 +133,10 @@ def adviser_state(tracker: Tracker) -> AdviserState:
 def this_turn(tracker: Tracker) -> Turn:
     entities = tracker.latest_message.get("entities", [])
     change = apply_entities([], entities)
+    occupation = default_onet().occupation_title(change.goal_onet) if change.goal_onet else ""
     return Turn(intent=(tracker.latest_message.get("intent") or {}).get("name"), gave_goal=bool(change.goal),
-                gave_skills=bool(change.added), unknown_goal=change.unknown_goal)
+                gave_skills=bool(change.added), unknown_goal=change.unknown_goal, goal_occupation=occupation,
+                goal_choices=tuple(change.goal_choices))
 
 
 class ActionAdvise(Action):
@@ -155,9 +158,12 @@ class ActionAdvise(Action):
         move, goal = decision.move, tracker.get_slot("career_goal")
         asked = [SlotSet("last_question", decision.asks.value)] if decision.asks else []
         if move is Move.OFFER_CLOSEST:
-            closest = closest_roles(catalog_service().taxonomy, turn.unknown_goal or "")
+            closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "")
             dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
-                                                                  goal if state_goal_ok(tracker) else None),
+                                                                  goal if state_goal_ok(tracker) else None,
+                                                                  occupation=turn.goal_occupation,
+                                                                  several=bool(turn.goal_choices)
+                                                                  and not turn.goal_occupation),
                                      buttons=wording.role_buttons(closest))
             return asked
         if move is Move.GOAL_GONE:

@@ -15,6 +15,8 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
+from catalog.catalogue.onet import default_onet
+from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.profile import apply_entities
 from catalog.reading.qualifications import read_qualifications
 
@@ -25,6 +27,11 @@ NO_PREFERENCE_INTENTS = {"already_have", "ask_recognition", "ask_accreditation",
 
 def _entities(tracker: Tracker, name: str) -> list[dict[str, Any]]:
     return [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
+
+
+def goal_role_code(goal: str) -> str | None:
+    role = default_taxonomy().roles.get(goal)
+    return role.onet or None if role else None
 
 
 def _intent(tracker: Tracker) -> str:
@@ -71,6 +78,19 @@ class ValidateSlotMappings(ValidationAction):
         if change.goal and change.goal != tracker.get_slot("career_goal"):
             return {"career_goal": change.goal}
         return {}
+
+    def extract_career_goal_onet(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        """The O*NET occupation of the goal, kept beside the canonical ``career_goal``: its own when the title
+        named one, else the covered role's; for a goal we don't cover it is the only record of what was meant."""
+        change = apply_entities([], _entities(tracker, "job_role"))
+        if not (change.goal or change.unknown_goal):
+            return {}
+        code = change.goal_onet or (goal_role_code(change.goal) if change.goal else None)
+        title = default_onet().occupation_title(code) if code else None
+        if code == tracker.get_slot("career_goal_onet"):
+            return {}
+        return {"career_goal_onet": code, "career_goal_onet_title": title or None}
 
     def extract_workspace(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> dict[str, Any]:

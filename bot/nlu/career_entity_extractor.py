@@ -101,7 +101,8 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
             if role:
                 entity["role"] = role
             info = {k: v for k, v in (("years", m.years), ("inferred_from", m.inferred_from),
-                                      ("unresolved", m.unresolved or None)) if v is not None}
+                                      ("unresolved", m.unresolved or None), ("onet", m.onet),
+                                      ("choices", list(m.choices) or None)) if v is not None}
             if info:
                 entity["additional_info"] = info
             entities.append(entity)

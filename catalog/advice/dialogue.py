@@ -64,6 +64,8 @@ class Turn:
     gave_goal: bool = False
     gave_skills: bool = False
     unknown_goal: str | None = None  # a job title named as the goal that the taxonomy lacks
+    goal_occupation: str = ""  # O*NET's name for the occupation of ``unknown_goal``, when it has one
+    goal_choices: tuple[str, ...] = ()  # covered roles nearest to ``unknown_goal`` (from O*NET), if known
 
 
 @dataclass(frozen=True)

@@ -42,13 +42,13 @@ REFINE_BUTTONS = [
 ]
 
 
-def join_names(names: Iterable[str], limit: int = 6) -> str:
+def join_names(names: Iterable[str], limit: int = 6, conjunction: str = "and") -> str:
     names = list(names)
     if len(names) > limit:
         names = names[:limit] + [f"{len(names) - limit} more"]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def money(amount: float | None, currency: str | None) -> str:
@@ -545,8 +545,17 @@ def ask_constraints_text(note: str | None) -> str:
                         "prefer or want to avoid? Or say 'no preference'.")
 
 
-def no_profile_text(note: str | None, title: str, closest: list[str], goal: str | None) -> str:
-    text = f"I don't have a skill profile for {title} yet, so I can't plan a pathway to it honestly."
+def no_profile_text(note: str | None, title: str, closest: list[str], goal: str | None, occupation: str = "",
+                    several: bool = False) -> str:
+    """A goal we don't cover; ``occupation`` is O*NET's name for it, ``several`` says the title is filed under
+    several occupations and nothing the learner said decides which one they mean."""
+    if several and closest:
+        options = join_names(closest, conjunction="or")
+        text = f"{title} covers several kinds of job. Which one do you mean: {options}? Pick one"
+        text += f", or keep {goal}." if goal else ", or name another role."
+        return _after(note, text)
+    filed = f" (O*NET files it under {occupation})" if occupation else ""
+    text = f"I don't have a skill profile for {title}{filed} yet, so I can't plan a pathway to it honestly."
     if closest:
         text += f" The closest roles I can plan for are {join_names(closest)}: pick one"
     else:

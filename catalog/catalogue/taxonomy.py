@@ -8,6 +8,7 @@ extraction ambiguous, and a role naming an unknown skill would make a gap imposs
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,9 @@ class Role:
     cased: tuple[str, ...] = ()
     summary: str = ""
     onet: str = ""
+    # O*NET occupations whose people would be offered this role as the closest one covered (a specialty of
+    # it, or it of them), closest first; reviewed by hand (docs/onet-role-mapping.md).
+    onet_close: tuple[str, ...] = ()
     esco: str = ""
     target: bool = True
     licences: tuple[str, ...] = ()  # licences anyone in this job holds (e.g. "rn"), for entry requirements
@@ -176,6 +180,16 @@ def _parse_skill(entry: dict[str, Any], where: str) -> Skill:
     )
 
 
+ONET_CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
+
+
+def _onet_code(value: Any, where: str, name: str) -> str:
+    code = str(value or "").strip()
+    if code and not ONET_CODE.match(code):
+        raise TaxonomyError(f"{where}: '{name}' value '{code}' is not an O*NET-SOC code like 15-2051.01")
+    return code
+
+
 def _parse_role(entry: dict[str, Any], where: str) -> Role:
     name = str(entry["name"]).strip()
     industry = str(entry.get("industry") or "").strip()
@@ -200,7 +214,9 @@ def _parse_role(entry: dict[str, Any], where: str) -> Role:
         aliases=tuple(a.lower() for a in _as_list(entry.get("aliases"), where, "aliases")),
         cased=_as_list(entry.get("cased"), where, "cased"),
         summary=str(entry.get("summary") or ""),
-        onet=str(entry.get("onet") or ""),
+        onet=_onet_code(entry.get("onet"), where, "onet"),
+        onet_close=tuple(_onet_code(c, where, "onet_close") for c in _as_list(entry.get("onet_close"), where,
+                                                                                "onet_close")),
         esco=str(entry.get("esco") or ""),
         target=bool(entry.get("target", True)),
         licences=tuple(str(x).strip().lower() for x in _as_list(entry.get("licences"), where, "licences")),

@@ -21,9 +21,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.occupations import OccupationReader
 
 HAS, LACKS = "has", "lacks"
 GOAL, CURRENT = "goal", "current"
@@ -81,6 +83,12 @@ NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
                    | {"job", "jobs", "role", "roles", "career", "position", "kind", "type", "sort", "field", "area"})
 
+# O*NET titles: a many-word title is looked for up to this many tokens long (the derived index drops longer
+# ones); a last word that ends at least TITLE_HEAD_MIN of its titles is a job head ("clerk", "hygienist").
+MAX_TITLE_TOKENS = 7
+POSSESSIVES = {"my", "our", "his", "her", "their", "your"}
+TITLE_HEAD_MIN = 3
+
 # A question that opens like this and never mentions the learner is about the world ("do recruiters look at
 # this?", "are you chatgpt?"): a skill or role in it without a cue word is not the learner's.
 QUESTION_OPENERS = CUES["question_openers"]
@@ -104,6 +112,8 @@ class Mention:
     token_end: int = field(default=0, repr=False)
     cued: bool = field(default=False, repr=False)  # a cue word, not a default, decided ``role``
     unresolved: bool = False  # a job title the taxonomy doesn't have: ``value`` is the title as written
+    onet: str | None = None  # the O*NET-SOC code of the occupation a job title names, when one was decided
+    choices: tuple[str, ...] = ()  # covered roles to offer for a title we don't cover or can't decide
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -125,8 +135,19 @@ BACKWARD_LINK = re.compile(r"^\s*(?:for|since|about|over|around|-|\(|:|x)?\s*(?:
 class MentionFinder:
     """Finds skills and roles; build once (building the matcher takes ~0.5 s), call :meth:`find` per message."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, occupations: OccupationReader | None = None) -> None:
         self.taxonomy = taxonomy
+        self.occupations = occupations
+        # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
+        # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
+        # many-word title outside a place where jobs are named must end like a job.
+        titles = occupations.onet.titles if occupations else {}
+        self._title_starts = {t.split()[0] for t in titles}
+        ends: dict[str, int] = defaultdict(int)
+        for t in titles:
+            if " " in t:
+                ends[t.rsplit(" ", 1)[1]] += 1
+        self._title_heads = {w for w, n in ends.items() if n >= TITLE_HEAD_MIN}
         self.nlp = spacy.blank("en")
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -215,14 +236,17 @@ class MentionFinder:
         spans = self._add_licensed_spans(doc, spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
+        spans = self._onet_title_spans(doc, spans)
         spans = self._job_title_spans(doc, spans)
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []
         for span in spans:
             kind, canonical, *flags = span.label_.split("|")
+            named = dict(f.split("=", 1) for f in flags if "=" in f)
             m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind == "skill" else "",
                         fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
-                        token_end=span.end)
+                        token_end=span.end, onet=named.get("onet") or None,
+                        choices=tuple(c for c in named.get("choices", "").split(";") if c))
             mentions.append(m)
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
                     and not _inside_a_credential_name(doc, m)]
@@ -232,6 +256,61 @@ class MentionFinder:
         if _asks_about_others(doc):
             mentions = [m for m in mentions if m.cued]
         return mentions
+
+    def _onet_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Job titles O*NET knows ("dental hygienist", "payroll clerk"), read as roles.
+
+        A title becomes a role when it is the longest reading of its words: a taxonomy role as long or longer
+        keeps its place, and a title never cuts a skill or role in two. A one-word title ("machinist") counts
+        only where a job is named ("I'm a machinist"); a many-word one also where it ends like a job title.
+        The title is resolved through its O*NET occupation to a covered role, or kept as written with the
+        occupation's code and the covered roles closest to it.
+        """
+        if self.occupations is None:
+            return spans
+        onet = self.occupations.onet
+        found = []
+        for start in range(len(doc)):
+            first = doc[start]
+            if first.lower_ not in self._title_starts and first.text not in onet.short_titles:
+                continue
+            for end in range(min(len(doc), start + MAX_TITLE_TOKENS), start, -1):
+                span = doc[start:end]
+                if (span[-1].is_alpha or span[-1].text.isupper()) and onet.title_key(span.text) is not None:
+                    found.append(span)
+                    break
+        out = list(spans)
+        context = [s.label_.split("|")[1] for s in spans if s.label_.startswith("skill|")]
+        context += [t.text for t in doc if t.is_alpha and len(t) > 2]
+        for span in filter_spans(found):
+            overlapping = [s for s in out if s.start < span.end and span.start < s.end]
+            if any(s.start < span.start or s.end > span.end for s in overlapping):
+                continue  # would cut another mention in two
+            if any(s.label_.startswith("role|") and len(s) >= len(span) for s in overlapping):
+                continue  # the taxonomy's own reading of the same words
+            at_job_place = self._names_a_job_here(doc, span.start)
+            if not at_job_place and span.start > 0 and doc[span.start - 1].lower_ in POSSESSIVES:
+                continue  # "my career coordinator said": somebody else
+            head_role = next((s for s in overlapping if s.label_.startswith("role|") and s.end == span.end), None)
+            if len(span) == 1:
+                short = span.text in onet.short_titles
+                if overlapping or not at_job_place or span[0].lower_ in COMMON_WORDS or (short and len(span.text) < 3):
+                    continue
+            elif not at_job_place and (span[-1].lower_ not in self._title_heads
+                                       or any(len(s) == len(span) for s in overlapping)):
+                continue
+            reading = self.occupations.read(span.text, context)
+            if reading is None or (head_role is not None and not reading.role):
+                continue  # "ELA teacher" we don't cover is still a Teacher, as the head says
+            flags = f"|onet={reading.code}" if reading.code else ""
+            if reading.role:
+                label = f"role|{reading.role}{flags}"
+            else:
+                written = _title(span.text).replace("|", "/")
+                label = f"role|{written}|unknown{flags}|choices={';'.join(reading.choices)}"
+            out = [s for s in out if s not in overlapping]
+            out.append(Span(doc, span.start, span.end, label=label))
+        return sorted(out, key=lambda s: s.start)
 
     def _job_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Job titles the taxonomy lacks, and known ones with extra words ("science teacher"), as whole roles.
@@ -549,7 +628,7 @@ def _next_word(doc: Doc, m: Mention) -> str:
 def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
     """A person to contact ("talk to a careers counsellor", "can an adviser call me") or the subject of a
     question ("how would a recruiter verify my badge") is somebody else, not the learner's job or goal."""
-    before = [t.lower_ for t in doc[max(0, m.token_start - 4):m.token_start] if t.lower_ not in ARTICLES]
+    before = [t.lower_ for t in doc[max(0, m.token_start - 5):m.token_start] if t.lower_ not in ARTICLES]
     if before and (before[-1] in ("to", "with") and any(w in CONTACT_VERBS for w in before[:-1])
                    or before[-1] in CONTACT_VERBS):
         return True
@@ -610,7 +689,8 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
 def finder_for(taxonomy_dir: str | None = None) -> MentionFinder:
     """One finder per taxonomy per process: the entity extractor and the intent classifier share it, since
     building the matchers takes about half a second and a few MB."""
-    return MentionFinder(load_taxonomy(taxonomy_dir) if taxonomy_dir else default_taxonomy())
+    taxonomy = load_taxonomy(taxonomy_dir) if taxonomy_dir else default_taxonomy()
+    return MentionFinder(taxonomy, OccupationReader(taxonomy, default_onet()))
 
 
 SKILL_PLACEHOLDER = "skillmention"

@@ -20,6 +20,8 @@ class ProfileChange:
     background: list[str] = field(default_factory=list)
     years: dict[str, float] = field(default_factory=dict)
     unknown_goal: str | None = None  # a job title the taxonomy doesn't cover, as the learner wrote it
+    goal_onet: str | None = None  # the O*NET-SOC code of the goal's occupation, kept beside the canonical goal
+    goal_choices: list[str] = field(default_factory=list)  # covered roles to offer for ``unknown_goal``
 
 
 def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapping[str, Any]]) -> ProfileChange:
@@ -50,6 +52,9 @@ def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapp
                     change.years[value] = float(years)
             elif info.get("unresolved"):
                 change.unknown_goal = value  # never a goal slot value: the contract is a canonical title
+                change.goal_onet = info.get("onet")
+                change.goal_choices = [c for c in info.get("choices") or [] if isinstance(c, str)]
             else:
                 change.goal = value
+                change.goal_onet = info.get("onet")
     return change

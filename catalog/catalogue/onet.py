@@ -1,0 +1,142 @@
+"""The O*NET vocabulary the product ships: job titles, occupations, their closeness, and named tools.
+
+Derived from the O*NET database by ``scripts/derive_onet.py`` into ``data/onet/`` (credit in README). Loaded
+once per process and validated, so a hand-edited or truncated file fails at start with the file and line, not
+later with a wrong answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ONET_DIR = Path(__file__).resolve().parent / "data" / "onet"
+CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
+
+
+class OnetDataError(ValueError):
+    """A derived O*NET file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Occupation:
+    code: str
+    title: str  # O*NET writes occupations in the plural ("Dental Hygienists")
+    job_zone: int | None  # preparation needed, 1 (little) to 5 (extensive)
+    related: tuple[str, ...]  # O*NET's related occupations, closest first
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str  # as O*NET writes it ("Intuit QuickBooks")
+    kind: str  # commodity class ("Accounting software")
+    hot: bool  # O*NET's Hot Technology flag: often named in job postings
+    in_demand: bool
+    codes: tuple[str, ...]  # occupations that use it
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise OnetDataError(f"{path}: missing; run scripts/derive_onet.py") from None
+    with handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t")
+        for row in reader:
+            if None in row or any(v is None for v in row.values()):
+                raise OnetDataError(f"{path.name}: line {reader.line_num + 1}: wrong number of fields")
+            yield reader.line_num + 1, row
+
+
+def _codes(value: str, where: str) -> tuple[str, ...]:
+    codes = tuple(c for c in value.split(";") if c)
+    bad = [c for c in codes if not CODE.match(c)]
+    if bad:
+        raise OnetDataError(f"{where}: '{bad[0]}' is not an O*NET-SOC code")
+    return codes
+
+
+class OnetVocabulary:
+    """Lookups over the derived files: a title to its occupations, an occupation to its neighbours, tools."""
+
+    def __init__(self, directory: Path = ONET_DIR) -> None:
+        self.occupations: dict[str, Occupation] = {}
+        for line, row in _rows(directory / "occupations.tsv"):
+            where = f"occupations.tsv: line {line}"
+            code = _codes(row["code"], where)
+            if len(code) != 1:
+                raise OnetDataError(f"{where}: needs exactly one code")
+            zone = row["job_zone"]
+            self.occupations[code[0]] = Occupation(code[0], row["title"], int(zone) if zone.isdigit() else None,
+                                                   _codes(row["related"], where))
+        # Codes strongest first (see scripts/derive_onet.py); the weights say how much stronger.
+        self.titles: dict[str, tuple[str, ...]] = {}
+        self.short_titles: dict[str, tuple[str, ...]] = {}
+        self.title_weights: dict[str, tuple[int, ...]] = {}
+        for line, row in _rows(directory / "titles.tsv"):
+            where = f"titles.tsv: line {line}"
+            codes = _codes(row["codes"], where)
+            unknown = [c for c in codes if c not in self.occupations]
+            if unknown or not codes:
+                raise OnetDataError(f"{where}: title '{row['title']}' has no known occupation ({unknown})")
+            try:
+                weights = tuple(int(w) for w in row["weights"].split(";"))
+            except ValueError:
+                raise OnetDataError(f"{where}: weights must be whole numbers") from None
+            if len(weights) != len(codes):
+                raise OnetDataError(f"{where}: {len(codes)} codes but {len(weights)} weights")
+            key = row["title"] if row["form"] == "short" else row["title"].lower()
+            (self.short_titles if row["form"] == "short" else self.titles)[key] = codes
+            self.title_weights[key] = weights
+        self.profiles: dict[str, tuple[float, ...]] = {}
+        for line, row in _rows(directory / "occupation_profiles.tsv"):
+            values = [v for k, v in row.items() if k != "code"]
+            try:
+                self.profiles[row["code"]] = tuple(float(v) for v in values)
+            except ValueError:
+                raise OnetDataError(f"occupation_profiles.tsv: line {line}: a value is not a number") from None
+        self.tools: dict[str, Tool] = {}
+        for line, row in _rows(directory / "tools.tsv"):
+            where = f"tools.tsv: line {line}"
+            self.tools[row["tool"].lower()] = Tool(row["tool"], row["class"], row["hot"] == "Y",
+                                                   row["in_demand"] == "Y", _codes(row["codes"], where))
+
+    def title_key(self, title: str) -> str | None:
+        """The index key of a job title, tolerating case, spacing and a plural ("payroll clerks")."""
+        key = " ".join(title.lower().replace("’", "'").split())
+        for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
+            if form and form in self.titles:
+                return form
+        return title.strip() if title.strip() in self.short_titles else None
+
+    def title_codes(self, title: str) -> tuple[str, ...]:
+        """Occupations a job title names, strongest first."""
+        key = self.title_key(title)
+        if key is None:
+            return ()
+        return self.titles.get(key) or self.short_titles.get(key, ())
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine of two occupations' skill and knowledge importance (0 when either has no profile)."""
+        pa, pb = self.profiles.get(a), self.profiles.get(b)
+        if not pa or not pb:
+            return 0.0
+        dot = sum(x * y for x, y in zip(pa, pb, strict=True))
+        norm = math.sqrt(sum(x * x for x in pa)) * math.sqrt(sum(y * y for y in pb))
+        return dot / norm if norm else 0.0
+
+    def occupation_title(self, code: str) -> str:
+        occupation = self.occupations.get(code)
+        return occupation.title if occupation else ""
+
+
+@functools.lru_cache(maxsize=1)
+def default_onet() -> OnetVocabulary:
+    """The packaged O*NET vocabulary, loaded once per process (about a second)."""
+    return OnetVocabulary()

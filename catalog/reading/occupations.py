@@ -1,0 +1,158 @@
+"""Read a job title the way O*NET files it, and say which covered role it is or comes closest to.
+
+The taxonomy covers 141 roles; people name thousands of jobs. O*NET files 49k titles under 1,016 occupations,
+so a title is first resolved to its occupation (its O*NET-SOC code), then to the covered role with that code,
+and otherwise to the covered roles nearest to it: the ones reviewed as close (``onet_close`` in the taxonomy),
+then O*NET's own related occupations, then occupations with the most similar skill and knowledge profile.
+A title filed under several occupations ("Automation Engineer": eleven) is decided by the rest of what the
+learner said (skills, tools, industry); when that says nothing, the reader returns the choice instead of
+guessing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from catalog.catalogue.onet import OnetVocabulary
+from catalog.catalogue.taxonomy import Role, Taxonomy
+
+# The strongest occupation of a title is taken without context when O*NET ties the title to it at least this
+# many times more strongly than to the next one ("CNC machinist": 16 vs 11 is not enough; "GIS technician":
+# 11 vs 2 is).
+DOMINANT_WEIGHT = 2.0
+# Below this profile similarity an occupation is not offered as "close", however few others there are.
+MIN_SIMILARITY = 0.93
+MAX_CHOICES = 3
+
+
+@dataclass(frozen=True)
+class TitleReading:
+    """What a job title names: an O*NET occupation and, when we cover it, the canonical role."""
+
+    title: str  # as the learner wrote it
+    code: str | None  # the O*NET-SOC code decided on; None while the title is ambiguous
+    onet_title: str
+    role: str | None  # the covered role this occupation is, if any
+    choices: tuple[str, ...] = ()  # covered roles to offer when ``role`` is None
+
+
+class OccupationReader:
+    """Resolves titles through O*NET to the taxonomy's roles; build once per process."""
+
+    def __init__(self, taxonomy: Taxonomy, onet: OnetVocabulary) -> None:
+        self.taxonomy = taxonomy
+        self.onet = onet
+        self._same: dict[str, list[Role]] = defaultdict(list)
+        self._close: dict[str, list[tuple[int, Role]]] = defaultdict(list)
+        for role in taxonomy.roles.values():
+            if role.onet:
+                self._same[role.onet].append(role)
+            for rank, code in enumerate(role.onet_close):
+                self._close[code].append((rank, role))
+        self._tool_codes = {name: tool.codes for name, tool in onet.tools.items()}
+
+    def knows(self, title: str) -> bool:
+        return self.onet.title_key(title) is not None
+
+    def read(self, title: str, context: Iterable[str] = (), industry: str | None = None) -> TitleReading | None:
+        """The occupation and covered role of ``title``; ``context`` is what else the learner named (skills,
+        tools, jobs), ``industry`` the industry they work in, both used only to choose among occupations."""
+        key = self.onet.title_key(title)
+        if key is None:
+            return None
+        codes = self.onet.title_codes(title)
+        weights = self.onet.title_weights.get(key, (1,) * len(codes))
+        code = self._choose(codes, weights, list(context), industry)
+        if code is None:
+            choices = self._choices_among(codes[:4])
+            if len(choices) == 1:
+                return TitleReading(title, None, "", choices[0])
+            return TitleReading(title, None, "", None, tuple(choices[:MAX_CHOICES]))
+        role = self._same_role(code, title)
+        onet_title = self.onet.occupation_title(code)
+        if role is not None:
+            return TitleReading(title, code, onet_title, role)
+        return TitleReading(title, code, onet_title, None, tuple(self.closest_roles(code)))
+
+    def closest_roles(self, code: str, top: int = MAX_CHOICES) -> list[str]:
+        """Covered target roles nearest to an occupation we don't cover, nearest first."""
+        found: list[str] = []
+
+        def add(roles: Iterable[Role]) -> None:
+            for role in roles:
+                if role.target and role.name not in found:
+                    found.append(role.name)
+
+        add(r for _, r in sorted(self._close.get(code, []), key=lambda t: (t[0], t[1].name)))
+        occupation = self.onet.occupations.get(code)
+        for near in occupation.related if occupation else ():
+            add(self._same.get(near, []))
+        base = code.split(".")[0]
+        add(r for c, roles in sorted(self._same.items()) if c.split(".")[0] == base for r in roles)
+        if len(found) < top:
+            scored = sorted(((self.onet.similarity(code, c), c) for c in self._same), reverse=True)
+            add(r for s, c in scored if s >= MIN_SIMILARITY for r in self._same[c])
+        return found[:top]
+
+    # -- choosing -------------------------------------------------------------------------------------------
+    def _choose(self, codes: tuple[str, ...], weights: tuple[int, ...], context: list[str],
+                industry: str | None) -> str | None:
+        pairs = list(zip(codes, weights, strict=True))
+        if len(pairs) == 1:
+            return pairs[0][0]
+        evidence = {code: self._evidence(code, context, industry) for code, _ in pairs}
+        best = max(evidence.values())
+        if best > 0:
+            pairs = [(c, w) for c, w in pairs if evidence[c] == best]
+            if len(pairs) == 1:
+                return pairs[0][0]
+        if pairs[0][1] >= DOMINANT_WEIGHT * pairs[1][1]:
+            return pairs[0][0]
+        # Several occupations and nothing to choose by: they are one answer if they lead to the same role.
+        outcomes = {self._outcome(c) for c, _ in pairs[:4]}
+        return pairs[0][0] if len(outcomes) == 1 else None
+
+    def _evidence(self, code: str, context: list[str], industry: str | None) -> float:
+        """How much of what else the learner said belongs to this occupation's world."""
+        roles = self._same.get(code, []) + [r for _, r in self._close.get(code, [])]
+        skills = {s.lower() for r in roles for s in r.skills}
+        score = 0.0
+        for item in context:
+            low = item.lower()
+            if low in skills:
+                score += 1.0
+            if code in self._tool_codes.get(low, ()):
+                score += 1.0
+        if industry and any(r.industry == industry for r in roles):
+            score += 0.5
+        return score
+
+    def _outcome(self, code: str) -> str:
+        same = self._same.get(code)
+        if same:
+            return same[0].name
+        return "|".join(self.closest_roles(code))
+
+    def _same_role(self, code: str, title: str) -> str | None:
+        """The covered role with this code; several share one (Software, Back-End and Mobile App Developer):
+        the one whose names are nearest to the title."""
+        roles = self._same.get(code, [])
+        if len(roles) <= 1:
+            return roles[0].name if roles else None
+        scored = sorted(((max(fuzz.token_set_ratio(title.lower(), f) for f in (r.name.lower(), *r.aliases)), r.name)
+                         for r in roles), reverse=True)
+        return scored[0][1]
+
+    def _choices_among(self, codes: Iterable[str]) -> list[str]:
+        found: list[str] = []
+        for code in codes:
+            same = self._same.get(code)
+            names = [r.name for r in same if r.target] if same else self.closest_roles(code, top=1)
+            for name in names:
+                if name not in found:
+                    found.append(name)
+        return found
