@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench clean
+.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench-conversations bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -68,6 +68,10 @@ bench-nlu: $(STAMP)
 bench-intent-cv: $(STAMP)
 	$(PY) -m benchmarks.intent_cv
 
+# Whole conversations by an independent writer, over REST against the trained model, with and without O*NET.
+bench-conversations: train
+	$(PY) -m benchmarks.conversations
+
 bench-catalog: $(STAMP)
 	$(PY) -m benchmarks.catalog
 
@@ -78,7 +82,7 @@ bench-triage: train
 bench-advice: $(STAMP)
 	$(PY) -m benchmarks.advice
 
-bench: bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice
+bench: bench-nlu bench-conversations bench-intent-cv bench-catalog bench-triage bench-advice
 
 clean:
 	rm -rf results var/*.db .pytest_cache

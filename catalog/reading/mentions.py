@@ -10,6 +10,7 @@ near-miss spellings, and small cue-word rules for negation ("I don't know Python
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -688,8 +689,13 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
 @functools.lru_cache(maxsize=4)
 def finder_for(taxonomy_dir: str | None = None) -> MentionFinder:
     """One finder per taxonomy per process: the entity extractor and the intent classifier share it, since
-    building the matchers takes about half a second and a few MB."""
+    building the matchers takes a few seconds and some MB.
+
+    ``CAREER_ONET_TITLES=off`` leaves O*NET's titles out, so ``make bench-conversations`` can measure what they
+    add with everything else equal; nothing else sets it."""
     taxonomy = load_taxonomy(taxonomy_dir) if taxonomy_dir else default_taxonomy()
+    if os.environ.get("CAREER_ONET_TITLES", "on").lower() == "off":
+        return MentionFinder(taxonomy)
     return MentionFinder(taxonomy, OccupationReader(taxonomy, default_onet()))
 
 
