@@ -68,6 +68,7 @@ SELF_INTRO_FOLLOWERS = CUES["self_intro_followers"]
 DESCRIBED_BY = CUES["described_by"]
 CONTACT_VERBS = CUES["contact_verbs"]
 CONTACT_AFTER = CUES["contact_after"]
+REPORTED_BY = CUES["reported_by"]
 OFF_LIST = CUES["off_list"]
 WEAKNESS = CUES["weakness"]
 # "SQL is my weak spot", "Python is new to me", "Tableau - never used it", "Excel? nope", "SQL not at all".
@@ -87,7 +88,7 @@ JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT
 # O*NET titles: a many-word title is looked for up to this many tokens long (the derived index drops longer
 # ones); a last word that ends at least TITLE_HEAD_MIN of its titles is a job head ("clerk", "hygienist").
 MAX_TITLE_TOKENS = 7
-POSSESSIVES = {"my", "our", "his", "her", "their", "your"}
+POSSESSIVES = {"my", "our", "his", "her", "their", "your", "the", "this", "that"}  # "the clerk said": someone
 TITLE_HEAD_MIN = 3
 
 # A question that opens like this and never mentions the learner is about the world ("do recruiters look at
@@ -636,6 +637,12 @@ def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
     after = [t.lower_ for t in doc[m.token_end:m.token_end + 3]]
     if after[:1] and after[0] in CONTACT_AFTER and "me" in after[1:]:
         return True  # "can a careers adviser call me"
+    if m.token_start > 0 and doc[m.token_start - 1].lower_ in POSSESSIVES:
+        for tok in doc[m.token_end:m.token_end + 5]:
+            if tok.lower_ in REPORTED_BY:
+                return True  # "my career coach suggested ...", "the payroll clerk at my office told me"
+            if tok.lower_ in CLAUSE_BREAKS:
+                break
     if after[:3] in (["i", "can", "speak"], ["i", "can", "talk"], ["i", "could", "speak"], ["i", "could", "talk"]):
         return True  # "an actual advisor I can speak to"
     words = [t.lower_ for t in doc[:m.token_start] if not t.is_punct]

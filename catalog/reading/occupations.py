@@ -91,6 +91,7 @@ class OccupationReader:
         occupation = self.onet.occupations.get(code)
         for near in occupation.related if occupation else ():
             add(self._same.get(near, []))
+            add(r for _, r in sorted(self._close.get(near, []), key=lambda t: (t[0], t[1].name)))
         base = code.split(".")[0]
         add(r for c, roles in sorted(self._same.items()) if c.split(".")[0] == base for r in roles)
         if len(found) < top:

@@ -1,0 +1,111 @@
+"""Job titles read through O*NET: the covered role, else the closest ones, else a choice; on hand-made data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalog.catalogue.onet import OnetVocabulary
+from catalog.catalogue.taxonomy import Role, Skill, Taxonomy
+from catalog.reading.mentions import MentionFinder, finder_for
+from catalog.reading.occupations import OccupationReader
+from tests.catalog.catalogue.test_onet import write_vocabulary
+
+TITLES = (
+    "Hygienist\t29-1292.00\t16\t\n"
+    "Payroll Clerk\t43-3051.00\t8\t\n"
+    "Automation Engineer\t17-2199.08;15-1252.00\t5;5\t\n"
+    "Robot Whisperer\t17-2199.08;17-2199.09\t5;5\t\n"
+    "Dental Nurse\t29-1292.00;31-9091.00\t9;1\t\n"
+)
+OCCUPATIONS = (
+    "29-1292.00\tDental Hygienists\t3\t31-9091.00;29-1141.00\n"
+    "31-9091.00\tDental Assistants\t3\t\n"
+    "29-1141.00\tRegistered Nurses\t3\t\n"
+    "43-3051.00\tPayroll and Timekeeping Clerks\t3\t\n"
+    "17-2199.08\tRobotics Engineers\t4\t\n"
+    "17-2199.09\tNanosystems Engineers\t4\t\n"
+    "15-1252.00\tSoftware Developers\t4\t\n"
+)
+TOOLS = "Rockwell RSLogix\tIndustrial control software\tY\tN\t17-2199.08\n"
+
+
+def role(name: str, onet: str = "", close: tuple[str, ...] = (), skills: tuple[str, ...] = ("Excel",),
+         industry: str = "it") -> Role:
+    return Role(name, industry, {s: 1.0 for s in skills}, onet=onet, onet_close=close)
+
+
+@pytest.fixture()
+def reader(tmp_path: Path) -> OccupationReader:
+    taxonomy = Taxonomy([Skill("Excel"), Skill("PLC Programming"), Skill("Python")], [
+        role("Payroll Specialist", "43-3051.00", industry="business_finance"),
+        role("Registered Nurse", "29-1141.00", industry="healthcare"),
+        role("Dental Practice Manager", close=("31-9091.00",), industry="healthcare"),
+        role("Robotics Engineer", "17-2199.08", skills=("PLC Programming",), industry="manufacturing"),
+        role("Software Developer", "15-1252.00", skills=("Python",)),
+    ])
+    onet = OnetVocabulary(write_vocabulary(tmp_path, TITLES, OCCUPATIONS, TOOLS))
+    return OccupationReader(taxonomy, onet)
+
+
+def test_a_title_of_a_covered_occupation_is_that_role(reader: OccupationReader) -> None:
+    got = reader.read("payroll clerks")
+    assert (got.role, got.code, got.onet_title) == ("Payroll Specialist", "43-3051.00", "Payroll and Timekeeping Clerks")
+
+
+def test_an_uncovered_title_keeps_its_code_and_offers_the_closest_roles(reader: OccupationReader) -> None:
+    got = reader.read("Hygienist")
+    assert got.role is None and got.code == "29-1292.00"
+    # nobody's onet_close names 29-1292.00; O*NET's related occupations come next, in O*NET's order
+    assert got.choices == ("Dental Practice Manager", "Registered Nurse")
+
+
+def test_the_reviewed_close_list_comes_before_onets_relations(reader: OccupationReader) -> None:
+    assert reader.closest_roles("31-9091.00")[0] == "Dental Practice Manager"
+
+
+def test_a_title_of_several_occupations_is_decided_by_what_else_was_said(reader: OccupationReader) -> None:
+    assert reader.read("automation engineer", ["PLC Programming"]).role == "Robotics Engineer"
+    assert reader.read("automation engineer", ["Python"]).role == "Software Developer"
+    assert reader.read("automation engineer", ["RSLogix", "Rockwell RSLogix"]).role == "Robotics Engineer"
+
+
+def test_with_nothing_to_decide_by_the_reader_offers_the_choice(reader: OccupationReader) -> None:
+    got = reader.read("automation engineer")
+    assert got.role is None and got.code is None
+    assert set(got.choices) == {"Robotics Engineer", "Software Developer"}
+
+
+def test_a_clearly_stronger_occupation_is_taken_without_context(reader: OccupationReader) -> None:
+    assert reader.read("dental nurse").code == "29-1292.00"  # 9 against 1
+
+
+def test_an_unknown_title_is_not_read(reader: OccupationReader) -> None:
+    assert reader.read("astronaut") is None
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return finder_for()
+
+
+def roles(finder: MentionFinder, text: str) -> list[tuple[str, str, bool, str | None]]:
+    return [(m.value, m.role, m.unresolved, m.onet) for m in finder.find(text) if m.kind == "role"]
+
+
+def test_the_extractor_reads_onet_titles_as_jobs(finder: MentionFinder) -> None:
+    assert roles(finder, "im a dental hygienist, want to become a clinical research coordinator") == [
+        ("Dental Hygienist", "current", True, "29-1292.00"), ("Clinical Research Coordinator", "goal", False, None)]
+    assert roles(finder, "payroll clerk 5 yrs, know excel")[0][:3] == ("Payroll Specialist", "current", False)
+
+
+def test_an_uncovered_goal_carries_its_closest_roles(finder: MentionFinder) -> None:
+    goal = next(m for m in finder.find("i want to become a dental hygienist") if m.kind == "role")
+    assert goal.role == "goal" and goal.unresolved and goal.choices
+
+
+@pytest.mark.parametrize("text", ["my career coordinator said hello", "put me through to a career coach",
+                                  "the payroll clerk at my office told me about this"])
+def test_somebody_elses_job_is_not_the_learners(finder: MentionFinder, text: str) -> None:
+    assert roles(finder, text) == [], text
