@@ -20,9 +20,15 @@ from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.profile import apply_entities
 from catalog.reading.qualifications import read_qualifications
 
+# A question about the catalogue ("show me cybersecurity certs under $400", "coursera or edx?") says nothing
+# about the learner: its skills, jobs, prices and providers are the search's, not the profile's.
+ABOUT_THE_CATALOGUE = {"browse_catalogue", "compare_providers"}
 # Intents whose provider mentions are about a credential held, not a preference.
 NO_PREFERENCE_INTENTS = {"already_have", "ask_recognition", "ask_accreditation", "ask_verification", "ask_next",
-                         "ask_why", "ask_step_details"}
+                         "ask_why", "ask_step_details"} | ABOUT_THE_CATALOGUE
+# Questions about a credential: a skill named in them ("does step 2 cover SQL?") is not one the learner has.
+NOT_THE_LEARNERS_SKILLS = {"ask_recognition", "ask_accreditation", "ask_verification", "ask_next",
+                           "ask_step_details"} | ABOUT_THE_CATALOGUE
 
 
 def _entities(tracker: Tracker, name: str) -> list[dict[str, Any]]:
@@ -44,6 +50,8 @@ class ValidateSlotMappings(ValidationAction):
 
     def extract_current_skills(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> dict[str, Any]:
+        if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
+            return {}
         ents = _entities(tracker, "skill") + _entities(tracker, "job_role")
         if not ents:
             return {}
@@ -74,6 +82,8 @@ class ValidateSlotMappings(ValidationAction):
 
     def extract_career_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> dict[str, Any]:
+        if _intent(tracker) in ABOUT_THE_CATALOGUE:
+            return {}
         change = apply_entities([], _entities(tracker, "job_role"))
         if change.goal and change.goal != tracker.get_slot("career_goal"):
             return {"career_goal": change.goal}
@@ -83,6 +93,8 @@ class ValidateSlotMappings(ValidationAction):
                                  domain: DomainDict) -> dict[str, Any]:
         """The O*NET occupation of the goal, kept beside the canonical ``career_goal``: its own when the title
         named one, else the covered role's; for a goal we don't cover it is the only record of what was meant."""
+        if _intent(tracker) in ABOUT_THE_CATALOGUE:
+            return {}
         change = apply_entities([], _entities(tracker, "job_role"))
         if not (change.goal or change.unknown_goal):
             return {}
@@ -104,7 +116,7 @@ class ValidateSlotMappings(ValidationAction):
     def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:
         ents = _entities(tracker, "budget")
-        if not ents:
+        if not ents or _intent(tracker) in ABOUT_THE_CATALOGUE:
             return {}
         info = ents[0].get("additional_info") or {}
         return {"budget": float(ents[0]["value"]), "budget_currency": info.get("currency", "USD")}
@@ -131,6 +143,8 @@ def _simple_extractor(slot: str, spec: SimpleConstraint):
     def extract(self: ValidateSlotMappings, dispatcher: CollectingDispatcher, tracker: Tracker,
                 domain: DomainDict) -> dict[str, Any]:
         ents = _entities(tracker, spec.entity)
+        if _intent(tracker) in ABOUT_THE_CATALOGUE and spec.entity in ("free_only", "budget"):
+            return {}
         return {slot: spec.read(ents[0]["value"])} if ents else {}
 
     extract.__name__ = f"extract_{slot}"

@@ -64,6 +64,10 @@ def score_conversation(conv: dict, label: dict, slots: dict, replies: list[list[
             else bool(background)
     has, oov = _canonical(label.get("has") or [])
     lacks, _ = _canonical(label.get("lacks") or [])
+    # Two of the writer's labels can be one skill to the taxonomy (OSPF had, BGP lacked: both Routing and
+    # Switching); such a skill is neither checked as held nor as missing.
+    both = set(has) & set(lacks)
+    has, lacks = [s for s in has if s not in both], [s for s in lacks if s not in both]
     held = set(slots.get("current_skills") or [])
     questions = [i for i, t in enumerate(conv["turns"]) if t.get("question")]
     unanswered = sum(1 for i in questions if i >= len(replies) or not replies[i]
@@ -71,7 +75,7 @@ def score_conversation(conv: dict, label: dict, slots: dict, replies: list[list[
     return ConversationScore(
         id=conv["id"], industry=conv.get("industry", ""), goal_ok=goal_ok, current_ok=current_ok,
         found=sum(1 for s in set(has) if s in held), expected=len(set(has)), out_of_vocabulary=oov,
-        lacks_kept=sum(1 for s in set(lacks) if s in held), invented=sorted(held - set(has)),
+        lacks_kept=sum(1 for s in set(lacks) if s in held), invented=sorted(held - set(has) - both),
         questions=len(questions), questions_unanswered=unanswered)
 
 

@@ -686,3 +686,75 @@ def next_answer(item: IndexedCredential, index: CatalogIndex) -> str:
         return f"After {item.record.title} you are ready for {names}."
     return (f"{item.record.title} does not formally stack into a larger credential in the catalogue; the natural "
             f"next step is a more advanced credential in the same skills.")
+
+
+# --- browsing the catalogue and comparing providers ------------------------------------------------------
+
+PROVIDER_KIND_LABELS = {"platform": "a learning platform", "university": "a university",
+                        "employer": "a company issuing credentials in its own field or products",
+                        "professional_body": "a professional body", "vendor": "a technology vendor",
+                        "unknown": "a provider of unknown kind"}
+PRICING_LABELS = {"subscription": "by subscription", "exam_fee": "an exam fee", "one_off": "a one-off fee",
+                  "free": "free", "tuition": "tuition"}
+
+
+def browse_text(query: Any, hits: list[Any], matched: int, currency_note: str = "") -> str:
+    """A catalogue search's answer: what was searched for, then up to five credentials with their flags."""
+    topic = join_names(query.skills + query.roles + [industry(i) for i in query.industries]) or "any topic"
+    limits = []
+    if query.free_only:
+        limits.append("free")
+    elif query.max_usd is not None:
+        limits.append(f"with a stated price up to {money(query.max_usd, 'USD')}")
+    if query.types:
+        kinds = sorted({TYPE_LABELS.get(t, t.replace("_", " ")) for t in query.types})
+        limits.append(f"of the kind {join_names(kinds, conjunction='or')}")
+    searched = f"{topic}{', ' + ', '.join(limits) if limits else ''}"
+    if not hits:
+        return (f"I found nothing in the catalogue for {searched}.{currency_note} Credentials without a stated "
+                "price can't be shown under a price limit; try without it, or another topic.")
+    lines = [f"{matched} credential{'s' if matched != 1 else ''} in the catalogue match {searched}"
+             + (f"; the {len(hits)} best:" if matched > len(hits) else ":")]
+    for n, hit in enumerate(hits, 1):
+        rec = hit.item.record
+        facts = [hit.item.provider_name, TYPE_LABELS.get(rec.type, rec.type.replace("_", " ")),
+                 credential_price(hit.item)]
+        if hit.item.hours is not None:
+            facts.append(f"~{hit.item.hours.value:.0f} h" + ("" if hit.item.hours.stated else " (estimate)"))
+        line = f"{n}. {rec.title} ({', '.join(facts)})"
+        if hit.flags:
+            line += " ⚠ " + "; ".join(f"{FLAG_LABELS.get(f.kind, f.kind)}: {flag_reason(f)}" for f in hit.flags)
+        lines.append(line)
+    lines.append("This is the catalogue, not your plan: your profile is unchanged."
+                 + (currency_note and f" {currency_note.strip()}"))
+    return "\n".join(lines)
+
+
+def provider_comparison_text(facts: list[Any], goal: str | None) -> str:
+    """Providers side by side from what the catalogue records; the verdict is left to the credential."""
+    if not facts:
+        return ("I can compare providers I have in the catalogue (Coursera, edX, Udemy, LinkedIn Learning, "
+                "Google, IBM, CompTIA...). Which ones do you have in mind?")
+    parts = ["No provider is better across the board: the same platform carries strong and weak credentials, "
+             "so compare the credential, not the brand. What the catalogue records:"]
+    for f in facts:
+        kinds = ", ".join(f"{n} {TYPE_LABELS.get(t, t.replace('_', ' '))}{'s' if n != 1 else ''}"
+                          for t, n in f.types[:3])
+        line = f"- {f.name}: {PROVIDER_KIND_LABELS.get(f.kind, f.kind)}"
+        line += f" ({f.country})" if f.country else ""
+        line += f"; {f.credentials} credential{'s' if f.credentials != 1 else ''} here" + (f" ({kinds})" if kinds else "")
+        if f.pricing:
+            line += "; priced mostly " + PRICING_LABELS.get(f.pricing[0][0], f.pricing[0][0])
+        if f.subscription_monthly is not None:
+            line += f" ({money(f.subscription_monthly, f.subscription_currency)}/month stated)"
+        if f.median_stated_usd is not None:
+            line += f", median stated price {money(f.median_stated_usd, 'USD')}"
+        line += ("; accreditation on record: " + ", ".join(f.accreditation)) if f.accreditation else \
+            "; no institutional accreditation on record (check each credential's own)"
+        line += f"; employer recognition recorded for {f.recognised_share:.0%} of its credentials"
+        if f.for_goal:
+            line += f". For {goal or 'your goal'}: {join_names(f.for_goal)}"
+        parts.append(line + ".")
+    parts.append("Ask me about a specific credential (\"is it recognised?\", \"is it accredited?\") to compare "
+                 "the ones that matter for you.")
+    return "\n".join(parts)

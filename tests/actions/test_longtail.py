@@ -1,0 +1,59 @@
+"""Browsing the catalogue and comparing providers: answers from the catalogue, the profile untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.longtail import ActionBrowseCatalogue, ActionCompareProviders
+from actions.slot_extraction import ValidateSlotMappings
+from tests.actions.conftest import entity
+
+pytestmark = pytest.mark.usefixtures("catalogue")
+
+
+async def test_a_catalogue_search_lists_matching_credentials_under_the_price(make_tracker, dispatcher,
+                                                                              domain) -> None:
+    tracker = make_tracker("show me cybersecurity certifications under $400", intent="browse_catalogue",
+                           entities=[entity("skill", "Cybersecurity Fundamentals"), entity("budget", 400, currency="USD")])
+    assert await ActionBrowseCatalogue().run(dispatcher, tracker, domain) == []
+    [message] = dispatcher.messages
+    text = message["text"]
+    assert "match Cybersecurity Fundamentals, with a stated price up to $400, of the kind certification exam" in text
+    lines = [line for line in text.splitlines() if line[:2] in {f"{n}." for n in range(1, 6)}]
+    assert lines, text
+    assert "your profile is unchanged" in text
+
+
+async def test_a_search_with_nothing_matching_says_so(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("any free badges for wound care", intent="browse_catalogue",
+                           entities=[entity("skill", "Wound Care"), entity("free_only", True)])
+    await ActionBrowseCatalogue().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("I found nothing in the catalogue for Wound Care, free, of the kind badge") or \
+        "Wound Care, free" in text
+
+
+async def test_a_catalogue_question_leaves_skills_goal_and_budget_alone(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("show me data analyst certificates under $300", intent="browse_catalogue",
+                           entities=[entity("skill", "SQL"), entity("job_role", "Data Analyst", role="goal"),
+                                     entity("budget", 300, currency="USD")],
+                           slots={"current_skills": ["Microsoft Excel"], "career_goal": "Nurse Educator"})
+    events = await ValidateSlotMappings().run(dispatcher, tracker, domain)
+    changed = {e["name"] for e in events if e.get("event") == "slot"}
+    assert not changed & {"current_skills", "career_goal", "budget", "career_goal_onet"}, events
+
+
+async def test_providers_are_compared_from_the_catalogues_records(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("which is better, coursera or edx?", intent="compare_providers",
+                           entities=[entity("provider", "coursera"), entity("provider", "edx")],
+                           slots={"career_goal": "Data Analyst"})
+    await ActionCompareProviders().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("No provider is better across the board")
+    assert "- Coursera: a learning platform (US)" in text and "- edX: a learning platform (US)" in text
+    assert "For Data Analyst:" in text
+
+
+async def test_a_comparison_without_known_providers_asks_which(make_tracker, dispatcher, domain) -> None:
+    await ActionCompareProviders().run(dispatcher, make_tracker("which is best?", intent="compare_providers"), domain)
+    assert "Which ones do you have in mind?" in dispatcher.messages[0]["text"]
