@@ -7,7 +7,12 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.catalog_service import catalog_service
 from actions.triage import open_case
+from catalog.advice import wording
+from catalog.reading.references import named_credentials
+
+MAX_NAMED = 2  # "SHRM-CP vs aPHR?": facts of both, side by side
 
 
 def previous_user_intent(tracker: Tracker) -> str | None:
@@ -25,6 +30,12 @@ class ActionTwoStageFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        # A question the intent model can't place but that names a credential ("is the CWI worth it?",
+        # "SHRM-CP vs aPHR?") gets that credential's facts rather than a request to rephrase.
+        named = named_credentials(tracker.latest_message.get("text") or "", catalog_service().index)[:MAX_NAMED]
+        if named:
+            dispatcher.utter_message(text=wording.named_credentials_answer(named))
+            return []
         if previous_user_intent(tracker) == "nlu_fallback":
             # Two misunderstandings in a row: a person takes over rather than a third guess.
             dispatcher.utter_message(response="utter_default")

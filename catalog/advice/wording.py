@@ -758,3 +758,17 @@ def provider_comparison_text(facts: list[Any], goal: str | None) -> str:
     parts.append("Ask me about a specific credential (\"is it recognised?\", \"is it accredited?\") to compare "
                  "the ones that matter for you.")
     return "\n".join(parts)
+
+
+def named_credentials_answer(items: list[IndexedCredential]) -> str:
+    """The facts of the credentials a question names, with their entry requirements as published."""
+    parts = []
+    for item in items:
+        text = step_details_answer(item, [])
+        statements = [r.statement for r in item.record.entry_requirements if r.statement]
+        if statements:
+            text += " Entry requirements: " + " ".join(statements)
+        parts.append(text)
+    parts.append("Ask me whether it is recognised by employers or accredited, or tell me your goal and I'll see "
+                 "where it fits in a pathway.")
+    return "\n".join(parts)

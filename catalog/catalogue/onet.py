@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ONET_DIR = Path(__file__).resolve().parent / "data" / "onet"
+SPELLINGS_FILE = Path(__file__).resolve().parent / "data" / "spelling_variants.yaml"
 CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
 
 
@@ -101,6 +104,7 @@ class OnetVocabulary:
                 self.profiles[row["code"]] = tuple(float(v) for v in values)
             except ValueError:
                 raise OnetDataError(f"occupation_profiles.tsv: line {line}: a value is not a number") from None
+        self.spellings = load_spelling_variants()
         self.tools: dict[str, Tool] = {}
         for line, row in _rows(directory / "tools.tsv"):
             where = f"tools.tsv: line {line}"
@@ -108,8 +112,8 @@ class OnetVocabulary:
                                                    row["in_demand"] == "Y", _codes(row["codes"], where))
 
     def title_key(self, title: str) -> str | None:
-        """The index key of a job title, tolerating case, spacing and a plural ("payroll clerks")."""
-        key = " ".join(title.lower().replace("’", "'").split())
+        """The index key of a job title, tolerating case, spacing, British spelling and a plural."""
+        key = " ".join(self.spellings.get(w, w) for w in title.lower().replace("’", "'").split())
         for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
             if form and form in self.titles:
                 return form
@@ -134,6 +138,14 @@ class OnetVocabulary:
     def occupation_title(self, code: str) -> str:
         occupation = self.occupations.get(code)
         return occupation.title if occupation else ""
+
+
+def load_spelling_variants(path: Path = SPELLINGS_FILE) -> dict[str, str]:
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    variants = content.get("variants") if isinstance(content, dict) else None
+    if not isinstance(variants, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in variants.items()):
+        raise OnetDataError(f"{path.name}: expected 'variants:' mapping words to words")
+    return {k.lower(): v.lower() for k, v in variants.items()}
 
 
 @functools.lru_cache(maxsize=1)

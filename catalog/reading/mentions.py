@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from catalog.catalogue.money import USD_PER_UNIT
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
@@ -79,7 +80,11 @@ MISSING_AFTER = re.compile(
     r"|^\s*(?:is|'s)\s+not\s+my\s+(?:thing|strong|forte|strength)"
     r"|^\s*(?:is|are|'s|was)\s+(?:\w+\s+){0,2}?(?:new to me|my weak|my weakest|a weak|a gap|a weakness|nonexistent|"
     r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
-    r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b", re.IGNORECASE)
+    r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b"
+    # "financial modelling i never did", "power bi also no", "ladder logic no, programming no"
+    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:never|not|haven'?t)\s+(?:did|done|do|used|touched|tried|learned|learnt|"
+    r"worked with|had)\b"
+    r"|^\s*(?:also|too|either)\s+(?:no|nope|not)\b|^\s*no\s*(?:[,.;!]|$)", re.IGNORECASE)
 FOREIGN_AM = CUES["foreign_am"]
 NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
@@ -87,6 +92,8 @@ JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT
 
 # O*NET titles: a many-word title is looked for up to this many tokens long (the derived index drops longer
 # ones); a last word that ends at least TITLE_HEAD_MIN of its titles is a job head ("clerk", "hygienist").
+FIELD_CHOICES = 3  # roles offered for a field that is the core of none ("get into cloud security")
+CURRENCY_CODES = set(USD_PER_UNIT)
 MAX_TITLE_TOKENS = 7
 POSSESSIVES = {"my", "our", "his", "her", "their", "your", "the", "this", "that"}  # "the clerk said": someone
 TITLE_HEAD_MIN = 3
@@ -116,6 +123,7 @@ class Mention:
     unresolved: bool = False  # a job title the taxonomy doesn't have: ``value`` is the title as written
     onet: str | None = None  # the O*NET-SOC code of the occupation a job title names, when one was decided
     choices: tuple[str, ...] = ()  # covered roles to offer for a title we don't cover or can't decide
+    wanted: bool = field(default=False, repr=False)  # a skill named as where they want to go, not one they have
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -255,9 +263,12 @@ class MentionFinder:
         self._read_roles(doc, mentions, mention_tokens)
         self._read_skill_polarity(doc, mentions, mention_tokens)
         self._attach_years(text, doc, mentions)
+        mentions = [m for m in mentions if not m.wanted and not _is_a_currency_code(doc, m)]
         if _asks_about_others(doc):
             mentions = [m for m in mentions if m.cued]
-        return mentions
+        # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
+        # learner has or lacks it, is what they ask about.
+        return [m for m in mentions if m.cued or m.kind != "skill" or not _in_a_question(doc, m)]
 
     def _onet_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Job titles O*NET knows ("dental hygienist", "payroll clerk"), read as roles.
@@ -350,6 +361,9 @@ class MentionFinder:
             phrase = doc[i:j + 1]
             if covering is not None:
                 label = covering.label_
+                if "|unknown" in label:  # "food safety manager", grown from O*NET's "safety manager": as written
+                    kind, _, *flags = label.split("|")
+                    label = "|".join([kind, _title(phrase.text).replace("|", "/"), *flags])
             else:
                 # Exact only: "sales operations analyst" is not a misspelt "security operations analyst"
                 # (misspellings of known titles were caught by the fuzzy pass already).
@@ -483,23 +497,50 @@ class MentionFinder:
             m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
         # A skill named as a destination ("move into telemedicine") is read as the role it leads to,
         # unless the message names the goal role itself ("get into security as a SOC analyst").
+        # Where they want to go is not what they have: a field after "get into", "want", "->" is the goal, read
+        # as the role it is the core of, else as a choice among the roles that need it most; a second one, or
+        # one beside a named goal role ("security, as a SOC analyst"), is dropped.
         explicit_goal = any(m.role == GOAL for m in roles)
+        destination_end = -1
         for m in mentions:
-            if m.kind != "skill" or explicit_goal:
+            if m.kind != "skill":
+                continue
+            if destination_end >= 0 and m.token_start == destination_end + 1 \
+                    and doc[destination_end].text in ("/", "or", "&", "and"):
+                m.wanted, destination_end = True, m.token_end  # "devops/sre": both are where they want to go
                 continue
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
-            if self._role_reading(before) == GOAL and self._is_destination(before):
-                role = self._role_for_field(m)
-                if role:
-                    m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
+            arrow = before[:1] in ([">"], ["→"])  # "sysadmin -> devops"
+            if not ((self._role_reading(before) == GOAL or arrow) and self._is_destination(before)):
+                continue
+            destination_end = m.token_end
+            if explicit_goal:
+                m.wanted = True
+                continue
+            explicit_goal = True
+            role = self._role_for_field(m)
+            if role:
+                m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
+            else:
+                choices = tuple(r.name for r in self.taxonomy.roles_teaching(m.value)[:FIELD_CHOICES])
+                m.kind, m.inferred_from, m.role, m.cued = "role", m.value, GOAL, True
+                m.unresolved, m.choices = True, choices
 
     @staticmethod
     def _is_destination(before: list[str]) -> bool:
         """Only clear destination phrases turn a skill into a goal ('get into cybersecurity')."""
         near = [w for w in before if w not in ARTICLES][:3]
-        return bool(near) and (near[0] in ("into", "become", "becoming", "towards", "toward", "to")
-                               or (near[0] in ("career", "job", "jobs", "role", "roles", "work", "field")
-                                   and any(w in WANTING or w in GOAL_CUES for w in before)))
+        if not near:
+            return False
+        if near[0] in ("into", "become", "becoming", "towards", "toward", "to", ">", "->", "→", "=>"):
+            return True
+        if near[0] in WANTING and near[0] not in ("like", "love", "'d", "would"):
+            return True  # "want healthcare management", "thinking cybersecurity"
+        wants = any(w in WANTING or w in GOAL_CUES for w in before)
+        if near[0] == "in" and len(near) > 1:  # "interested in bioinformatics", "want to work in vendor risk"
+            return near[1] in ("interested", "specialise", "specialize", "specialising", "specializing") or (
+                near[1] in ("career", "job", "jobs", "role", "roles", "work", "working", "field") and wants)
+        return near[0] in ("career", "job", "jobs", "role", "roles", "work", "field") and wants
 
     @staticmethod
     def _role_reading(before: list[str]) -> str | None:
@@ -610,6 +651,24 @@ def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
 def _title(text: str) -> str:
     """'school librarian' -> 'School Librarian'; words already in capitals ('CNC', 'IT') stay as written."""
     return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _in_a_question(doc: Doc, m: Mention) -> bool:
+    """Is the mention in a sentence that ends with a question mark?"""
+    for tok in doc[m.token_end:]:
+        if tok.text in (".", "!", "\n") or "\n" in tok.text:
+            return False
+        if tok.text == "?":
+            return True
+    return False
+
+
+def _is_a_currency_code(doc: Doc, m: Mention) -> bool:
+    """"2000 CAD", "AUD 1500": a currency next to an amount, not computer-aided design or an audiologist."""
+    if m.text.upper() not in CURRENCY_CODES or m.token_end - m.token_start != 1:
+        return False
+    near = [doc[i] for i in (m.token_start - 1, m.token_end) if 0 <= i < len(doc)]
+    return any(t.like_num or t.text[:1].isdigit() for t in near)
 
 
 def _asks_about_others(doc: Doc) -> bool:

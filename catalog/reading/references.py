@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from rapidfuzz import fuzz, process
 
@@ -28,9 +29,51 @@ def step_reference(text: str, steps: int, default: int | None = None) -> int | N
     return default
 
 
+# "Certified Welding Inspector (CWI)", "CFA Program (Chartered Financial Analyst)": the bracketed part and a
+# leading all-capitals word are names people use on their own ("is the CWI worth it?").
+BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+LEADING_ACRONYM = re.compile(r"^([A-Z][A-Z0-9+&-]{2,9})\b")
+_short_names: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def short_names(index: CatalogIndex) -> dict[str, str]:
+    """Lower-cased short names of credentials (acronyms, bracketed names) -> id; a name two credentials share
+    is left out, since it names neither for sure."""
+    if index in _short_names:
+        return _short_names[index]
+    owners: dict[str, set[str]] = {}
+    for item in index.by_id.values():
+        title = item.record.title
+        names = [m.strip() for m in BRACKETED.findall(title)]
+        lead = LEADING_ACRONYM.match(title)
+        if lead:
+            names.append(lead.group(1))
+        for name in names:
+            if any(c.isupper() for c in name) and len(name) >= 3:
+                owners.setdefault(name.lower(), set()).add(item.id)
+    names_to_id = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+    _short_names[index] = names_to_id
+    return names_to_id
+
+
+def named_credentials(text: str, index: CatalogIndex) -> list[IndexedCredential]:
+    """Credentials the message names by a short name ("CWI", "SHRM-CP vs aPHR"), in the order named."""
+    low = text.lower()
+    found = []
+    for name, credential_id in short_names(index).items():
+        match = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low)
+        if match:
+            found.append((match.start(), credential_id))
+    return [index.by_id[i] for _, i in sorted(found) if i in index.by_id]
+
+
 def find_credential(text: str, index: CatalogIndex, prefer_ids: list[str] | None = None) -> IndexedCredential | None:
     """A credential a person names loosely ('the Google certificate'), looking in their pathway first."""
     low = text.lower()
+    named = named_credentials(text, index)
+    if named:
+        preferred = [c for c in named if c.id in (prefer_ids or [])]
+        return (preferred or named)[0]
     prefer = [index.get(i) for i in (prefer_ids or []) if index.get(i)]
     for item in prefer:  # provider or title words of a pathway step
         names = {item.provider_name.lower(), item.record.provider.lower()}

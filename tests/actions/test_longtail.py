@@ -57,3 +57,21 @@ async def test_providers_are_compared_from_the_catalogues_records(make_tracker, 
 async def test_a_comparison_without_known_providers_asks_which(make_tracker, dispatcher, domain) -> None:
     await ActionCompareProviders().run(dispatcher, make_tracker("which is best?", intent="compare_providers"), domain)
     assert "Which ones do you have in mind?" in dispatcher.messages[0]["text"]
+
+
+async def test_an_unplaced_question_naming_credentials_gets_their_facts(make_tracker, dispatcher, domain) -> None:
+    from actions.fallback import ActionTwoStageFallback
+
+    tracker = make_tracker("SHRM-CP vs aPHR for someone who's never had an HR title?", intent="nlu_fallback")
+    assert await ActionTwoStageFallback().run(dispatcher, tracker, domain) == []
+    [message] = dispatcher.messages
+    first, second, *_ = message["text"].splitlines()
+    assert first.startswith("SHRM Certified Professional (SHRM-CP) (by ")
+    assert second.startswith("Associate Professional in Human Resources (aPHR)")
+
+
+async def test_an_unplaced_question_naming_nothing_is_asked_again(make_tracker, dispatcher, domain) -> None:
+    from actions.fallback import ActionTwoStageFallback
+
+    events = await ActionTwoStageFallback().run(dispatcher, make_tracker("blorp zzkx", intent="nlu_fallback"), domain)
+    assert dispatcher.messages[0]["response"] == "utter_ask_rephrase" and events[0]["event"] == "rewind"

@@ -214,3 +214,56 @@ def test_masking_replaces_each_mention_with_its_kind(finder: MentionFinder) -> N
                       f"want to be a {ROLE_PLACEHOLDER}")
     assert mask_mentions("nothing to see here", []) == "nothing to see here"
     assert mask_mentions("SQL/Python", finder.find("SQL/Python")) == f"{SKILL_PLACEHOLDER}/{SKILL_PLACEHOLDER}"
+
+
+# -- where they want to go is not what they have ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("paramedic. want healthcare management", "Healthcare Administrator"),
+    ("staff accountant, thinking cybersecurity", "Cybersecurity Analyst"),
+    ("sysadmin -> devops/sre", "DevOps Engineer"),
+])
+def test_a_field_named_as_the_destination_is_the_goal_not_a_skill(finder: MentionFinder, text: str,
+                                                                  goal: str) -> None:
+    got = finder.find(text)
+    assert [(m.kind, m.value, m.role) for m in got if m.role == "goal"] == [("role", goal, "goal")]
+    assert not [m for m in got if m.kind == "skill"], text
+
+
+def test_a_field_that_is_the_core_of_no_role_is_offered_as_a_choice(finder: MentionFinder) -> None:
+    [job, goal] = finder.find("desktop support analyst here. i want to get into cloud security")
+    assert (goal.kind, goal.value, goal.role, goal.unresolved) == ("role", "Cloud Security", "goal", True)
+    assert len(goal.choices) >= 2 and all(c in finder.taxonomy.roles for c in goal.choices)
+
+
+def test_a_field_beside_a_named_goal_role_is_dropped(finder: MentionFinder) -> None:
+    assert read(finder, "im in it support and want to get into security as a soc analyst") == {
+        ("skill", "IT Support"): "has", ("role", "Security Operations Center Analyst"): "goal"}
+
+
+@pytest.mark.parametrize("text", ["ive heard R or python, which one should i do first?",
+                                  "ASQ CQT or six sigma green belt?", "is tableau or power bi better for me?"])
+def test_a_skill_only_asked_about_is_not_held(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in finder.find(text) if m.kind == "skill"], text
+
+
+def test_a_question_keeps_what_the_learner_says_they_have(finder: MentionFinder) -> None:
+    assert read(finder, "i know SQL and excel, what should i learn next?") == {
+        ("skill", "SQL"): "has", ("skill", "Microsoft Excel"): "has"}
+
+
+@pytest.mark.parametrize("text", ["2000 CAD", "AUD 1500 from my PD allowance", "budget is 300 CAD"])
+def test_a_currency_beside_an_amount_is_neither_skill_nor_job(finder: MentionFinder, text: str) -> None:
+    assert finder.find(text) == [], text
+
+
+def test_cad_without_an_amount_is_still_the_skill(finder: MentionFinder) -> None:
+    assert ("skill", "Computer-Aided Design (CAD)") in read(finder, "i know autocad and CAD")
+
+
+@pytest.mark.parametrize(("text", "lacked"), [
+    ("financial modelling i never did, power bi also no", {"Financial Modeling", "Power BI"}),
+    ("programming no, ladder logic no", {"Computer Programming", "Ladder Logic"}),
+])
+def test_missing_said_after_the_skill(finder: MentionFinder, text: str, lacked: set[str]) -> None:
+    assert {v for (k, v), role in read(finder, text).items() if role == "lacks"} == lacked
