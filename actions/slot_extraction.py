@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
+from catalog.reading.industry_context import industry_context_for
 from catalog.reading.profile import apply_entities
 from catalog.reading.qualifications import read_qualifications
 
@@ -40,6 +41,37 @@ def goal_role_code(goal: str) -> str | None:
     return role.onet or None if role else None
 
 
+def learner_industries(tracker: Tracker) -> set[str]:
+    """Industries of the learner's goal and jobs, this message's included."""
+    taxonomy = default_taxonomy()
+    context = industry_context_for(taxonomy)
+    roles = [tracker.get_slot("career_goal"), *(tracker.get_slot("background_roles") or [])]
+    roles += [e["value"] for e in _entities(tracker, "job_role")]
+    found = context.of_roles(taxonomy, [r for r in roles if isinstance(r, str)])
+    code = tracker.get_slot("career_goal_onet")
+    found |= {i for i in [context.of_code(code)] if i}
+    return found
+
+
+def read_by_learners_industry(tracker: Tracker, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Skills whose reading the message could not settle ("epic", "coding" with no job named), settled by the
+    learner's goal and jobs: a candidate is kept only in its industries, a listed word takes that industry's
+    skill; with no industry known, a candidate is dropped and a listed word keeps the taxonomy's reading."""
+    industries = learner_industries(tracker)
+    out = []
+    for ent in sorted(skills, key=lambda e: e.get("start") or 0):  # as said, candidates among the rest
+        info = ent.get("additional_info") or {}
+        if ent.get("entity") == "skill_candidate":
+            if industries & set(info.get("industries") or []):
+                out.append({**ent, "entity": "skill"})
+            continue
+        readings = info.get("readings") or {}
+        chosen = next((readings[i] for i in sorted(industries) if i in readings), ent["value"])
+        if chosen:
+            out.append({**ent, "value": chosen})
+    return out
+
+
 def _intent(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
@@ -52,7 +84,8 @@ class ValidateSlotMappings(ValidationAction):
                                domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
             return {}
-        ents = _entities(tracker, "skill") + _entities(tracker, "job_role")
+        ents = read_by_learners_industry(tracker, _entities(tracker, "skill") + _entities(tracker, "skill_candidate")) \
+            + _entities(tracker, "job_role")
         if not ents:
             return {}
         change = apply_entities(tracker.get_slot("current_skills"), ents)

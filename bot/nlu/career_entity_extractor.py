@@ -90,8 +90,9 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
         entities: list[dict[str, Any]] = []
         mentions = self._finder.find(text)
         for m in mentions:
+            name = "job_role" if m.kind != "skill" else "skill_candidate" if m.candidate_industries else "skill"
             entity: dict[str, Any] = {
-                "entity": "skill" if m.kind == "skill" else "job_role",
+                "entity": name,
                 "value": m.value,
                 "start": m.start,
                 "end": m.end,
@@ -102,7 +103,9 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
                 entity["role"] = role
             info = {k: v for k, v in (("years", m.years), ("inferred_from", m.inferred_from),
                                       ("unresolved", m.unresolved or None), ("onet", m.onet),
-                                      ("choices", list(m.choices) or None)) if v is not None}
+                                      ("choices", list(m.choices) or None),
+                                      ("industries", list(m.candidate_industries) or None),
+                                      ("readings", m.readings)) if v is not None}
             if info:
                 entity["additional_info"] = info
             entities.append(entity)

@@ -27,6 +27,7 @@ from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
 
 HAS, LACKS = "has", "lacks"
@@ -124,6 +125,10 @@ class Mention:
     onet: str | None = None  # the O*NET-SOC code of the occupation a job title names, when one was decided
     choices: tuple[str, ...] = ()  # covered roles to offer for a title we don't cover or can't decide
     wanted: bool = field(default=False, repr=False)  # a skill named as where they want to go, not one they have
+    # A lower-case word that is a skill only in these industries ("epic", "canvas") when the message says no
+    # industry: the action decides with the learner's goal and jobs.
+    candidate_industries: tuple[str, ...] = ()
+    readings: dict[str, str | None] | None = None  # industry -> skill, for a word read by industry ("coding")
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -148,6 +153,7 @@ class MentionFinder:
     def __init__(self, taxonomy: Taxonomy, occupations: OccupationReader | None = None) -> None:
         self.taxonomy = taxonomy
         self.occupations = occupations
+        self.industries: IndustryContext = industry_context_for(taxonomy)
         # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
@@ -243,11 +249,13 @@ class MentionFinder:
         doc = self.nlp.make_doc(text[:5000])
         spans = [s for s in filter_spans(self._exact_spans(doc)) if not _used_as_verb(doc, s)]
         spans = self._split_negated_compounds(doc, spans)
-        spans = self._add_licensed_spans(doc, spans)
+        spans, unlicensed = self._add_licensed_spans(doc, spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
         spans = self._onet_title_spans(doc, spans)
         spans = self._job_title_spans(doc, spans)
+        industries = self._message_industries(spans)
+        spans = self._read_by_industry(doc, spans, unlicensed, industries)
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []
         for span in spans:
@@ -257,6 +265,10 @@ class MentionFinder:
                         fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
                         token_end=span.end, onet=named.get("onet") or None,
                         choices=tuple(c for c in named.get("choices", "").split(";") if c))
+            if "candidate" in flags:
+                m.candidate_industries = tuple(sorted(self.industries.skill_industries.get(canonical, ())))
+            if kind == "skill" and not industries and span.text.lower() in self.industries.readings:
+                m.readings = dict(self.industries.readings[span.text.lower()])
             mentions.append(m)
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
                     and not _inside_a_credential_name(doc, m)]
@@ -388,8 +400,55 @@ class MentionFinder:
             return True  # "goal: procurement manager / current: buyer"
         return lead in JOB_TITLE_LEADS_AFTER and (before in WANTING or before in GOAL_CUES or before in CURRENT_CUES)
 
-    def _add_licensed_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Lower-case ambiguous forms that the context licenses; one licensed form can license the next."""
+    def _message_industries(self, spans: list[Span]) -> set[str]:
+        """Industries of the jobs the message names (a covered role's, or an O*NET occupation's)."""
+        found = set()
+        for span in spans:
+            kind, value, *flags = span.label_.split("|")
+            if kind != "role":
+                continue
+            role = self.taxonomy.roles.get(value)
+            if role is not None:
+                found.add(role.industry)
+            for flag in flags:
+                industry = self.industries.of_code(flag[5:]) if flag.startswith("onet=") else None
+                if industry:
+                    found.add(industry)
+        return found
+
+    def _read_by_industry(self, doc: Doc, spans: list[Span], unlicensed: list[Span],
+                          industries: set[str]) -> list[Span]:
+        """The industry the message is in licenses its own skills' lower-case names ("epic" to a nurse) and
+        picks the industry's reading of a listed word ("coding" to a medical receptionist); with no industry in
+        the message, an unlicensed form is passed on as a candidate for the action to decide."""
+        out = []
+        for span in spans:
+            kind, value, *flags = span.label_.split("|")
+            decided, skill = self.industries.reading(span.text, industries) if kind == "skill" else (False, None)
+            if not decided:
+                out.append(span)
+            elif skill is not None:
+                out.append(Span(doc, span.start, span.end, label="|".join(["skill", skill, *flags])))
+        taken = {i for s in out for i in range(s.start, s.end)}
+        for span in unlicensed:
+            if any(i in taken for i in range(span.start, span.end)) or not span.label_.startswith("skill|"):
+                continue
+            skill = span.label_.split("|")[1]
+            if industries and self.industries.fits(skill, industries):
+                out.append(span)
+            elif not industries and self.industries.skill_industries.get(skill):
+                out.append(Span(doc, span.start, span.end, label=f"{span.label_}|candidate"))
+        for tok in doc:  # a listed word the taxonomy doesn't read at all ("ar" in accounts)
+            if tok.i in taken or not tok.is_alpha:
+                continue
+            decided, skill = self.industries.reading(tok.text, industries)
+            if decided and skill is not None and not any(s.start <= tok.i < s.end for s in out):
+                out.append(Span(doc, tok.i, tok.i + 1, label=f"skill|{skill}"))
+        return sorted(out, key=lambda s: s.start)
+
+    def _add_licensed_spans(self, doc: Doc, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """Lower-case ambiguous forms that the context licenses (one licensed form can license the next), and
+        those it doesn't, for the industry to decide."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         candidates = filter_spans([
             Span(doc, start, end, label=self.nlp.vocab.strings[match_id])
@@ -405,7 +464,7 @@ class MentionFinder:
                     accepted.append(cand)
                     candidates.remove(cand)
                     grew = True
-        return sorted(accepted, key=lambda s: s.start)
+        return sorted(accepted, key=lambda s: s.start), [c for c in candidates if not _plainly_a_word(doc, c)]
 
     def _split_negated_compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'no SQL yet' is a missing skill, not the NoSQL database family."""
@@ -651,6 +710,17 @@ def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
 def _title(text: str) -> str:
     """'school librarian' -> 'School Librarian'; words already in capitals ('CNC', 'IT') stay as written."""
     return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "people"}
+DETERMINERS = {"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "their", "some", "any"}
+
+
+def _plainly_a_word(doc: Doc, span: Span) -> bool:
+    """"a blank canvas", "the spark went out", "I react badly": the grammar says an ordinary word, whatever
+    industry the learner is in (a determiner up to two words before, or a pronoun making it a verb)."""
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    return bool(before) and (before[-1] in PRONOUNS or any(w in DETERMINERS for w in before))
 
 
 def _in_a_question(doc: Doc, m: Mention) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from actions.advising import background_from
 from actions.slot_extraction import ValidateSlotMappings
+from tests.actions.conftest import entity
 
 
 def test_degree_and_licence_are_read_from_the_message(make_tracker, dispatcher, domain, catalogue) -> None:
@@ -20,3 +21,18 @@ def test_the_background_carries_degree_licences_jobs_and_years(make_tracker, cat
                                       "degree": "bachelor", "licences": []})
     bg = background_from(tracker)
     assert bg.degree == "bachelor" and "rn" in bg.licences and bg.years["Registered Nurse"] == 6
+
+
+def test_the_learners_industry_settles_what_the_message_could_not(make_tracker, dispatcher, domain) -> None:
+    action = ValidateSlotMappings()
+    candidate = entity("skill_candidate", "Canvas LMS", industries=["education"])
+    coding = entity("skill", "Computer Programming", readings={"healthcare": "Medical Coding"})
+    teacher = make_tracker("we use canvas and i know coding", entities=[candidate, coding],
+                           slots={"career_goal": "Instructional Designer"})
+    assert set(action.extract_current_skills(dispatcher, teacher, domain)["current_skills"]) == {
+        "Canvas LMS", "Computer Programming"}
+    coder = make_tracker("we use canvas and i know coding", entities=[candidate, coding],
+                         slots={"career_goal": "Medical Coder"})
+    assert action.extract_current_skills(dispatcher, coder, domain)["current_skills"] == ["Medical Coding"]
+    nobody = make_tracker("we use canvas and i know coding", entities=[candidate, coding])
+    assert action.extract_current_skills(dispatcher, nobody, domain)["current_skills"] == ["Computer Programming"]

@@ -1,0 +1,82 @@
+"""Which industry a message or a learner is in, and what that changes in reading an ambiguous word.
+
+"Coding" is programming to a developer and medical coding to a nurse; "canvas" is the LMS to a teacher and
+nothing to a painter. The taxonomy already says which industries use each skill (the roles that list it), so
+the same evidence settles every such word: a lower-case form that is also an ordinary word counts as a skill
+when the industry around it uses that skill, and the few words with a different skill per industry are listed
+as data (``data/industry_context.yaml``), validated against the taxonomy on load.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from catalog.catalogue.taxonomy import INDUSTRIES, Taxonomy
+
+CONTEXT_FILE = Path(__file__).parent / "data" / "industry_context.yaml"
+
+
+class IndustryContextError(ValueError):
+    """The industry context file is invalid; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class IndustryContext:
+    soc_industries: dict[str, str]  # first two digits of an O*NET-SOC code -> industry
+    readings: dict[str, dict[str, str | None]]  # lower-case word -> industry -> skill (None: not a skill there)
+    skill_industries: dict[str, frozenset[str]]  # skill -> industries whose roles list it
+
+    def of_code(self, code: str | None) -> str | None:
+        return self.soc_industries.get(code[:2]) if code else None
+
+    def of_roles(self, taxonomy: Taxonomy, roles: Iterable[str]) -> set[str]:
+        return {taxonomy.roles[r].industry for r in roles if r in taxonomy.roles}
+
+    def reading(self, word: str, industries: set[str]) -> tuple[bool, str | None]:
+        """``(decided, skill)`` for a listed word in these industries; ``(False, None)`` when nothing decides."""
+        options = self.readings.get(word.lower())
+        if not options:
+            return False, None
+        for industry in sorted(industries):
+            if industry in options:
+                return True, options[industry]
+        return False, None
+
+    def fits(self, skill: str, industries: set[str]) -> bool:
+        return bool(self.skill_industries.get(skill, frozenset()) & industries)
+
+
+def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> IndustryContext:
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    groups = content.get("soc_major_groups") or {}
+    for group, industry in groups.items():
+        if industry not in INDUSTRIES or not str(group).isdigit() or len(str(group)) != 2:
+            raise IndustryContextError(f"{path.name}: soc_major_groups '{group}': '{industry}' is not an industry "
+                                       "or the group is not two digits")
+    readings: dict[str, dict[str, str | None]] = {}
+    for word, options in (content.get("readings") or {}).items():
+        if not isinstance(options, dict) or not options:
+            raise IndustryContextError(f"{path.name}: readings '{word}': expected industry: skill pairs")
+        for industry, skill in options.items():
+            if industry not in INDUSTRIES:
+                raise IndustryContextError(f"{path.name}: readings '{word}': '{industry}' is not an industry")
+            if skill is not None and skill not in taxonomy.skills:
+                raise IndustryContextError(f"{path.name}: readings '{word}': '{skill}' is not a taxonomy skill")
+        readings[str(word).lower()] = dict(options)
+    by_skill: dict[str, set[str]] = defaultdict(set)
+    for role in taxonomy.roles.values():
+        for skill in role.skills:
+            by_skill[skill].add(role.industry)
+    return IndustryContext({str(k): v for k, v in groups.items()}, readings,
+                           {s: frozenset(i) for s, i in by_skill.items()})
+
+
+@functools.lru_cache(maxsize=4)
+def industry_context_for(taxonomy: Taxonomy) -> IndustryContext:
+    return load_industry_context(taxonomy)
