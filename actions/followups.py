@@ -15,6 +15,7 @@ from actions.advising import pathway_step_ids, send_pathway
 from actions.catalog_service import catalog_service
 from catalog.advice import wording
 from catalog.advice.dialogue import Question
+from catalog.advice.provider_comparison import compare_providers
 from catalog.advice.wording import (
     accreditation_answer,
     next_answer,
@@ -23,7 +24,12 @@ from catalog.advice.wording import (
 )
 from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import INDUSTRIES
-from catalog.reading.references import asks_about_whole_pathway, find_credential, step_reference
+from catalog.reading.references import (
+    asks_about_whole_pathway,
+    find_credential,
+    step_reference,
+    unknown_credential_name,
+)
 
 
 class _StepAction(Action, ABC):
@@ -37,7 +43,17 @@ class _StepAction(Action, ABC):
             named = find_credential(text, svc.index)
             if named:
                 return 0, named
-            dispatcher.utter_message(response="utter_no_pathway")
+            providers = [e["value"] for e in tracker.latest_message.get("entities", []) if e.get("entity") == "provider"]
+            unknown = unknown_credential_name(text)
+            if providers:  # "will a coursera cert be recognised?": what the catalogue records about Coursera
+                goal = tracker.get_slot("career_goal")
+                role = svc.taxonomy.roles.get(goal) if goal else None
+                facts = compare_providers(svc.index, providers, role.skills if role else (), goal)
+                dispatcher.utter_message(text=wording.provider_comparison_text(facts, goal))
+            elif unknown:
+                dispatcher.utter_message(text=wording.unknown_credential_text(unknown))
+            else:
+                dispatcher.utter_message(response="utter_no_pathway")
             return None
         default = int(tracker.get_slot("focus_step") or 1)
         number = step_reference(text, len(ids), None)

@@ -47,7 +47,11 @@ def learner_industries(tracker: Tracker) -> set[str]:
     context = industry_context_for(taxonomy)
     roles = [tracker.get_slot("career_goal"), *(tracker.get_slot("background_roles") or [])]
     roles += [e["value"] for e in _entities(tracker, "job_role")]
-    found = context.of_roles(taxonomy, [r for r in roles if isinstance(r, str)])
+    named = [r for r in roles if isinstance(r, str)]
+    found = context.of_roles(taxonomy, named)
+    for role in named:
+        if role not in taxonomy.roles:  # a title kept as written ("Medical Billing Coordinator")
+            found |= context.of_words(role)
     code = tracker.get_slot("career_goal_onet")
     found |= {i for i in [context.of_code(code)] if i}
     return found

@@ -772,3 +772,9 @@ def named_credentials_answer(items: list[IndexedCredential]) -> str:
     parts.append("Ask me whether it is recognised by employers or accredited, or tell me your goal and I'll see "
                  "where it fits in a pathway.")
     return "\n".join(parts)
+
+
+def unknown_credential_text(name: str) -> str:
+    return (f"I don't have {name} in the catalogue, so I can't tell you its length, price or recognition "
+            "reliably; check the awarding body's own page. Tell me the role you're aiming for and I'll suggest "
+            "credentials I can vouch for.")

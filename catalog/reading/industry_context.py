@@ -31,6 +31,11 @@ class IndustryContext:
     soc_industries: dict[str, str]  # first two digits of an O*NET-SOC code -> industry
     readings: dict[str, dict[str, str | None]]  # lower-case word -> industry -> skill (None: not a skill there)
     skill_industries: dict[str, frozenset[str]]  # skill -> industries whose roles list it
+    title_words: dict[str, str]  # a word of a job title -> the industry it places the job in ("medical")
+
+    def of_words(self, title: str) -> set[str]:
+        """Industries a job title's own words name, for titles neither the taxonomy nor O*NET knows."""
+        return {self.title_words[w] for w in title.lower().replace("-", " ").split() if w in self.title_words}
 
     def of_code(self, code: str | None) -> str | None:
         return self.soc_industries.get(code[:2]) if code else None
@@ -59,6 +64,11 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
         if industry not in INDUSTRIES or not str(group).isdigit() or len(str(group)) != 2:
             raise IndustryContextError(f"{path.name}: soc_major_groups '{group}': '{industry}' is not an industry "
                                        "or the group is not two digits")
+    title_words: dict[str, str] = {}
+    for industry, words in (content.get("title_words") or {}).items():
+        if industry not in INDUSTRIES or not isinstance(words, list):
+            raise IndustryContextError(f"{path.name}: title_words '{industry}': expected an industry and a list")
+        title_words.update({str(w).lower(): industry for w in words})
     readings: dict[str, dict[str, str | None]] = {}
     for word, options in (content.get("readings") or {}).items():
         if not isinstance(options, dict) or not options:
@@ -74,7 +84,7 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
         for skill in role.skills:
             by_skill[skill].add(role.industry)
     return IndustryContext({str(k): v for k, v in groups.items()}, readings,
-                           {s: frozenset(i) for s, i in by_skill.items()})
+                           {s: frozenset(i) for s, i in by_skill.items()}, title_words)
 
 
 @functools.lru_cache(maxsize=4)

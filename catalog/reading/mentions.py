@@ -321,6 +321,8 @@ class MentionFinder:
                 short = span.text in onet.short_titles
                 if overlapping or not at_job_place or span[0].lower_ in COMMON_WORDS or (short and len(span.text) < 3):
                     continue
+                if short and (span.start == 0 or doc[span.start - 1].lower_ in (":", "-", "=")):
+                    continue  # "CFA level 1 or ...?": an abbreviation is a job only after "I'm a", "as a"
             elif not at_job_place and (span[-1].lower_ not in self._title_heads
                                        or any(len(s) == len(span) for s in overlapping)):
                 continue
@@ -407,6 +409,7 @@ class MentionFinder:
             kind, value, *flags = span.label_.split("|")
             if kind != "role":
                 continue
+            found |= self.industries.of_words(span.text)  # "medical billing coordinator": healthcare
             role = self.taxonomy.roles.get(value)
             if role is not None:
                 found.add(role.industry)

@@ -94,3 +94,18 @@ def asks_about_whole_pathway(text: str) -> bool:
     words = set(re.findall(r"[a-z']+", text.lower()))
     cues = load_cue_words()
     return bool(words & cues["whole_pathway"]) and bool(words & cues["time_or_money"])
+
+
+ACRONYM_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Z0-9+-]*)(?![\w-])")
+NOT_CREDENTIALS = {"IT", "HR", "PM", "UX", "UI", "AI", "ML", "US", "UK", "EU", "USD", "GBP", "EUR", "LMS", "OK", "PC",
+                   "SQL", "CV", "FAQ", "ICU", "RN", "CNA", "LPN", "BA", "QA", "ERP", "CRM", "API"}
+
+
+def unknown_credential_name(text: str) -> str | None:
+    """An acronym a question seems to name a credential by ("how long does the CPCU take?") when the catalogue
+    has nothing by that name, so the reply can say so rather than talk about a pathway."""
+    for match in ACRONYM_TOKEN.finditer(text):
+        name = match.group(1)
+        if len(name) >= 3 and name.upper() not in NOT_CREDENTIALS:
+            return name
+    return None

@@ -75,3 +75,23 @@ async def test_an_unplaced_question_naming_nothing_is_asked_again(make_tracker, 
 
     events = await ActionTwoStageFallback().run(dispatcher, make_tracker("blorp zzkx", intent="nlu_fallback"), domain)
     assert dispatcher.messages[0]["response"] == "utter_ask_rephrase" and events[0]["event"] == "rewind"
+
+
+async def test_without_a_pathway_an_unknown_credential_is_said_to_be_unknown(make_tracker, dispatcher,
+                                                                             domain) -> None:
+    from actions.followups import ActionStepDetails
+
+    await ActionStepDetails().run(dispatcher, make_tracker("how long does the CPCU take realistically?",
+                                                           intent="ask_step_details"), domain)
+    assert dispatcher.messages[0]["text"].startswith("I don't have CPCU in the catalogue")
+
+
+async def test_without_a_pathway_a_provider_question_gets_the_providers_record(make_tracker, dispatcher,
+                                                                               domain) -> None:
+    from actions.followups import ActionAnswerRecognition
+
+    tracker = make_tracker("will a coursera cert be recognised by schools here in korea?", intent="ask_recognition",
+                           entities=[entity("provider", "coursera")])
+    await ActionAnswerRecognition().run(dispatcher, tracker, domain)
+    assert "- Coursera: a learning platform (US)" in dispatcher.messages[0]["text"]
+    assert "employer recognition recorded for" in dispatcher.messages[0]["text"]

@@ -52,3 +52,8 @@ def test_the_file_is_checked_against_the_taxonomy(tmp_path: Path) -> None:
     bad.write_text("soc_major_groups:\n  '29': hospitals\n", encoding="utf-8")
     with pytest.raises(IndustryContextError, match="'hospitals' is not an industry"):
         load_industry_context(default_taxonomy(), bad)
+
+
+def test_a_title_nobody_knows_places_the_job_by_its_words(finder: MentionFinder) -> None:
+    got = skills(finder, "I am a medical billing coordinator, I know RCM")
+    assert "Medical Billing" in got and "Reliability-Centered Maintenance" not in got

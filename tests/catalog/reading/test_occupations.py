@@ -109,3 +109,7 @@ def test_an_uncovered_goal_carries_its_closest_roles(finder: MentionFinder) -> N
                                   "the payroll clerk at my office told me about this"])
 def test_somebody_elses_job_is_not_the_learners(finder: MentionFinder, text: str) -> None:
     assert roles(finder, text) == [], text
+
+
+def test_an_abbreviation_is_a_job_only_after_a_job_lead(finder: MentionFinder) -> None:
+    assert roles(finder, "CFA level 1 or some shorter certificate first?") == []
