@@ -55,7 +55,10 @@ def score_conversation(conv: dict, label: dict, slots: dict, replies: list[list[
     elif goal_label.get("roles"):
         goal_ok = slots.get("career_goal") in goal_label["roles"]
     elif goal_label.get("onet"):
-        goal_ok = slots.get("career_goal") is None and slots.get("career_goal_onet") == goal_label["onet"]
+        # A job we don't cover is read right when no covered role is claimed for it and the occupation recorded
+        # is one O*NET files the learner's title under (it lists several for many titles) or the adjudicated one.
+        acceptable = {goal_label["onet"], *label.get("goal_title_codes", ())}
+        goal_ok = slots.get("career_goal") is None and slots.get("career_goal_onet") in acceptable
     current_label = label.get("current")
     current_ok: bool | None = None
     if current_label is not None:

@@ -21,6 +21,7 @@ import yaml
 
 from benchmarks.conversation_scoring import ConversationScore, by_industry, score_conversation, summarise
 from benchmarks.report import write_section
+from catalog.catalogue.onet import default_onet
 from tests.e2e.servers import Servers, start_servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,10 @@ def load() -> tuple[list[dict], dict[str, dict]]:
     missing = [c["id"] for c in conversations if c["id"] not in labels]
     if missing:
         raise SystemExit(f"{LABELS.name}: no labels for {', '.join(missing)}")
+    onet = default_onet()
+    for conv in conversations:  # every occupation O*NET files the writer's goal title under
+        goal = conv["expect"].get("goal")
+        labels[conv["id"]]["goal_title_codes"] = onet.title_codes(goal) if goal else ()
     return conversations, labels
 
 
@@ -106,8 +111,11 @@ def main() -> None:
         "canonical names by a second helper who saw the taxonomy and O*NET but not the assistant's code or "
         "data (`tests/conversations_fresh_labels.yml`). Never trained on; not read by whoever changes the NLU. "
         "Each conversation is played over the REST channel against the trained model and both servers, and the "
-        "final tracker's slots are scored. Both columns in the same run; the second leaves O*NET's job titles "
-        "out of the extractor (`CAREER_ONET_TITLES=off`), everything else equal.\n\n"
+        "final tracker's slots are scored. A conversation is understood when the goal is right (the covered role; "
+        "for a job we don't cover: no role claimed and the O*NET occupation recorded is one O*NET files the "
+        "writer's title under, or the adjudicated one), the current job is recorded, every skill said is held, "
+        "none said as missing is held and none was invented. Both columns in the same run; the second leaves "
+        "O*NET's job titles out of the extractor (`CAREER_ONET_TITLES=off`), everything else equal.\n\n"
         + table(results)
         + "\n\nMedian turn over REST: " + ", ".join(f"{n} {m:.0f} ms" for n, m in median.items()) + "."
     )
