@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import csv
 import random
+import sqlite3
+import statistics
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-import catalog.catalogue.listing_rows as listing_rows
 import catalog.catalogue.store as store_module
 from catalog.catalogue.importer import _skill_mapper, ensure_seeded, import_files
 from catalog.catalogue.listing_vocabulary import default_vocabulary
+from catalog.catalogue.record_building import RecordBuilder
 from catalog.catalogue.skill_mapping import SkillMapper, SpellingTolerance, score_mapping
-from catalog.catalogue.store import CatalogStore
+from catalog.catalogue.store import SQLITE_WRITE_CACHE_KIB, CatalogStore
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy
 from catalog.reading.cue_words import load_cue_words
 
@@ -96,8 +98,9 @@ def _timed(module: object, name: str) -> Iterator[list[float]]:
 
 
 def _timed_import(store: CatalogStore, path: Path) -> Timing:
-    """One import, with the record validation (pydantic) and the store's bulk write measured apart."""
-    with _timed(store_module, "write_records") as writing, _timed(listing_rows, "CredentialRecord") as validating:
+    """One import, with the record validation (pydantic's validators, through the record builder) and the
+    store's bulk write measured apart."""
+    with _timed(store_module, "write_records") as writing, _timed(RecordBuilder, "build") as validating:
         start = time.perf_counter()
         result = import_files(store, [path], show_progress=False)
         seconds = time.perf_counter() - start
@@ -110,23 +113,66 @@ def _median(timings: list[Timing]) -> Timing:
     return sorted(timings, key=lambda t: t.seconds)[len(timings) // 2]
 
 
-def _database_run(url: str, path: Path, clear: Callable[[], None], repeat: int) -> tuple[Timing, Timing]:
-    created, again = [], []
+def sqlite_insert_floor(db: Path, seeded: set[str]) -> tuple[float, int]:
+    """SQLite's own time to insert the rows an import created: raw ``sqlite3`` executemany of those
+    credentials and their skill rows into an empty copy of the schema (the providers already in), in one
+    transaction, foreign keys on and the import's cache size, as the store writes. No Python work per row
+    is left in it: it is the part of the create's write that no change to the importer can take away.
+    Returns (seconds, skill rows)."""
+    with closing(sqlite3.connect(db)) as source:
+        schema = [sql for (sql,) in source.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                                                   "ORDER BY rowid")]
+        providers = source.execute("SELECT * FROM providers").fetchall()
+        credentials = [r for r in source.execute("SELECT * FROM credentials").fetchall() if r[0] not in seeded]
+        skills = [r for r in source.execute("SELECT * FROM credential_skills").fetchall() if r[0] not in seeded]
+    target = db.with_name("floor.db")
+    target.unlink(missing_ok=True)
+    with closing(sqlite3.connect(target, isolation_level=None)) as con:
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute(f"PRAGMA cache_size=-{SQLITE_WRITE_CACHE_KIB}")
+        for sql in schema:
+            con.execute(sql)
+        con.executemany(f"INSERT INTO providers VALUES ({', '.join('?' * len(providers[0]))})", providers)
+        start = time.perf_counter()
+        con.execute("BEGIN")
+        con.executemany(f"INSERT INTO credentials VALUES ({', '.join('?' * len(credentials[0]))})", credentials)
+        con.executemany(f"INSERT INTO credential_skills VALUES ({', '.join('?' * len(skills[0]))})", skills)
+        con.execute("COMMIT")
+        seconds = time.perf_counter() - start
+    target.unlink()
+    return seconds, len(skills)
+
+
+def _credential_ids(db: Path) -> set[str]:
+    with closing(sqlite3.connect(db)) as con:
+        return {cid for (cid,) in con.execute("SELECT id FROM credentials")}
+
+
+Speeds = tuple[Timing, Timing, list[tuple[float, int]]]  # create, re-import, SQLite insert floors (s, skill rows)
+
+
+def _database_run(url: str, path: Path, clear: Callable[[], None], repeat: int,
+                  sqlite_file: Path | None = None) -> Speeds:
+    """Median create and re-import timings; for an SQLite file also the insert floor of each create."""
+    created, again, floors = [], [], []
     for _ in range(repeat):
         clear()
         store = CatalogStore(url)
         try:
             ensure_seeded(store)
+            seeded = _credential_ids(sqlite_file) if sqlite_file else set()
             created.append(_timed_import(store, path))
+            if sqlite_file:
+                floors.append(sqlite_insert_floor(sqlite_file, seeded))
             again.append(_timed_import(store, path))
         finally:
             store.dispose()
-    return _median(created), _median(again)
+    return _median(created), _median(again), floors
 
 
-def speed_run(rows: int, repeat: int = 3) -> dict[str, tuple[Timing, Timing] | str]:
+def speed_run(rows: int, repeat: int = 3) -> dict[str, Speeds | str]:
     taxonomy = default_taxonomy()
-    out: dict[str, tuple[Timing, Timing] | str] = {}
+    out: dict[str, Speeds | str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         seed_store = CatalogStore(f"sqlite:///{tmp}/names.db")
         ensure_seeded(seed_store)
@@ -135,7 +181,7 @@ def speed_run(rows: int, repeat: int = 3) -> dict[str, tuple[Timing, Timing] | s
         path = Path(tmp) / "listing.csv"
         write_listing(path, taxonomy, providers, rows)
         db = Path(tmp) / "bench.db"
-        out["SQLite"] = _database_run(f"sqlite:///{db}", path, lambda: db.unlink(missing_ok=True), repeat)
+        out["SQLite"] = _database_run(f"sqlite:///{db}", path, lambda: db.unlink(missing_ok=True), repeat, db)
         schema = f"bench_{uuid.uuid4().hex[:10]}"
         try:
             admin = create_engine(PG_URL, future=True)
@@ -187,20 +233,30 @@ def section(rows: int, repeat: int = 3) -> list[str]:
         f"A generated real-shaped listing of {rows:,} rows (CSV; partner names of the seed catalogue, comma lists "
         "of 2-8 skills with case variants, aliases and skills the taxonomy lacks, price text, \"16400.0\" counts, "
         "\"Mixed\" levels) imported into the seed catalogue with `import_files`, then imported again unchanged; "
-        f"both databases in the same run, each figure the median of {repeat} runs on a fresh database. Within the total, \"validate\" is building the records (pydantic) "
-        "and \"write\" the store's bulk write (read what is stored, compare, insert, update); the rest is "
-        "reading the file and the rows (encoding, prices, skills, providers).",
+        f"both databases in the same run, each figure the median of {repeat} runs on a fresh database. Within the "
+        "total, \"validate\" is building the records (pydantic's own validators, each distinct value of a field "
+        "once: `RecordBuilder`) and \"write\" the store's bulk write (read the stored digests, compare, insert, "
+        "update); the rest is reading the file and the rows (encoding, prices, skills, providers).",
         "",
         "| database | import | rows/s | total s | validate s | write s | created | unchanged |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
+    floor_lines = []
     for name, result in speeds.items():
         if isinstance(result, str):
             lines.append(f"| {name} | - | {result} | | | | | |")
             continue
-        for label, t in zip(("create", "re-import"), result, strict=True):
+        for label, t in zip(("create", "re-import"), result[:2], strict=True):
             lines.append(f"| {name} | {label} | {rows / t.seconds:,.0f} | {t.seconds:.1f} | {t.validate_seconds:.1f} "
                          f"| {t.write_seconds:.1f} | {t.created:,} | {t.unchanged:,} |")
+        if result[2]:
+            seconds = statistics.median(s for s, _ in result[2])
+            floor_lines.append(
+                f"SQLite's own insert of the rows the create wrote ({result[0].created:,} credentials and "
+                f"{result[2][0][1]:,} skill rows, raw `sqlite3` executemany into an empty copy of the schema, one "
+                f"transaction, foreign keys on, the import's cache size; median of {len(result[2])}): "
+                f"{seconds:.1f} s, the floor of the create's write on this machine.")
+    lines += ["", *floor_lines] if floor_lines else []
     lines += [
         "",
         f"Skill mapping on `{SAMPLE.relative_to(SAMPLE.parents[4])}` (raw skill as listings write it -> taxonomy "

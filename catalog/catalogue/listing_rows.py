@@ -28,9 +28,10 @@ from catalog.catalogue.listing_values import (
 from catalog.catalogue.listing_vocabulary import ListingVocabulary
 from catalog.catalogue.prices import PriceError, PriceReading, read_price
 from catalog.catalogue.provider_matching import ProviderDirectory
+from catalog.catalogue.record_building import RecordBuilder
 from catalog.catalogue.records import CredentialRecord, ProviderRecord, format_validation_error
 from catalog.catalogue.schema import CredentialSkillRow
-from catalog.catalogue.skill_mapping import NAME, SkillMapper
+from catalog.catalogue.skill_mapping import NAME, SkillMapper, SkillMatch
 from catalog.catalogue.slugs import derived_id
 
 URL_FIELDS = tuple(f for f in CredentialRecord.__fields__ if f == "url" or f.endswith("_url"))
@@ -59,18 +60,21 @@ class RowReading:
         self.warnings.append(ImportIssue(self.raw.file, self.raw.row, field_name, message))
 
 
+_UNREAD = object()
+
+
 def _memo(read: Callable[[str], Any]) -> Callable[[str], Any]:
     """Cache a cell reader by text (a listing repeats its levels, types and prices thousands of times);
     a failure is cached as the exception and raised again."""
     cache: dict[str, Any] = {}
 
     def cached(text: str) -> Any:
-        if text not in cache:
+        hit = cache.get(text, _UNREAD)
+        if hit is _UNREAD:
             try:
-                cache[text] = read(text)
+                hit = cache[text] = read(text)
             except (CellError, PriceError) as exc:
-                cache[text] = exc
-        hit = cache[text]
+                hit = cache[text] = exc
         if isinstance(hit, Exception):
             raise hit
         return hit
@@ -95,29 +99,29 @@ class ListingReader:
         self._url = check_url  # URLs and skill cells differ on every row: nothing to cache
         self._split = skills.split
         self._resolved: dict[str, str | None] = {}
-        self._choices = {name: _memo(lambda t, table=table: table_value(table, t) or t) for name, table in
-                         (("type", vocabulary.types), ("level", vocabulary.levels), ("language", vocabulary.languages))}
+        self._records = RecordBuilder(CredentialRecord)
+        self._skill_names: dict[str, tuple[SkillMatch, str, str]] = {}
+        choices = (("type", vocabulary.types), ("level", vocabulary.levels), ("language", vocabulary.languages))
+        # Field -> the reader of a cell that is read on its own (raises CellError when it cannot be read).
+        self._cells: dict[str, Callable[[str], Any]] = {
+            **{name: _memo(lambda t, table=table: table_value(table, t) or t) for name, table in choices},
+            "review_count": self._count, "rating": self._rating, **{name: self._url for name in URL_FIELDS}}
 
     def read(self, raw: RawRow) -> RowReading:
         reading = RowReading(raw, dict(raw.data), issues=list(raw.issues))
         data = reading.data
-        for name, read in self._choices.items():
-            if isinstance(data.get(name), str):
-                data[name] = read(data[name])
-        for name, read in (("review_count", self._count), ("rating", self._rating)):
-            if isinstance(data.get(name), str):
-                try:
-                    data[name] = read(data[name])
-                except CellError as exc:
-                    reading.issue(name, str(exc))
-                    del data[name]
-        for name in URL_FIELDS:
-            if isinstance(data.get(name), str):
-                try:
-                    data[name] = self._url(data[name])
-                except CellError as exc:
-                    reading.issue(name, str(exc))
-                    del data[name]
+        unreadable = []
+        for name, value in data.items():  # the cells read on their own, in the row's order
+            read = self._cells.get(name)
+            if read is None or not isinstance(value, str):
+                continue
+            try:
+                data[name] = read(value)
+            except CellError as exc:
+                reading.issue(name, str(exc))
+                unreadable.append(name)
+        for name in unreadable:
+            del data[name]
         if "duration" in data:
             self._read_duration(reading)
         if isinstance(data.get("cost"), str):
@@ -179,11 +183,10 @@ class ListingReader:
         for written in parts:
             if not written:
                 continue
-            match = self.skills.map(written)
-            name = match.skill or written
-            if name.casefold() in seen:
+            match, name, folded = self._skill_names.get(written) or self._skill_name(written)
+            if folded in seen:
                 continue
-            seen.add(name.casefold())
+            seen.add(folded)
             if match.skill:
                 reading.mapped += 1
                 if match.how != NAME:
@@ -195,6 +198,14 @@ class ListingReader:
                 reading.unmapped.append(written)
             skills.append(name)
         reading.data["skills"] = skills
+
+    def _skill_name(self, written: str) -> tuple[SkillMatch, str, str]:
+        """How one skill as written maps, the name it is stored under and that name case-folded (the key
+        that makes a row's second 'python' a repeat of 'Python'); cached per import."""
+        match = self.skills.map(written)
+        name = match.skill or written
+        hit = self._skill_names[written] = (match, name, name.casefold())
+        return hit
 
     # -- providers --------------------------------------------------------------------------------------------
     def _read_providers(self, reading: RowReading) -> None:
@@ -230,7 +241,7 @@ class ListingReader:
             data.setdefault("id", "unknown-provider-row")
         derived_id_missing = "id" not in data
         try:
-            reading.record = CredentialRecord(**data)
+            reading.record = self._records.build(data)
         except ValidationError as exc:
             for name, message in format_validation_error(exc):
                 if name == "id" and derived_id_missing and ("title" not in data or "provider" not in data):

@@ -40,7 +40,11 @@ class CellError(ValueError):
 def read_count(text: str) -> int:
     """A whole count: "16400", "16400.0", "16,400", "16.400", "(16,400 reviews)", "16.4k" (as the page
     rounds it)."""
-    found = COUNT.match(" ".join(str(text).split()))
+    cleaned = " ".join(str(text).split())
+    whole, point, fraction = cleaned.partition(".")
+    if whole.isdecimal() and fraction == ("0" if point else ""):
+        return int(whole)  # "16400" or "16400.0", as spreadsheets write counts: what COUNT reads them as
+    found = COUNT.match(cleaned)
     if not found:
         raise CellError(f"'{text}' is not a whole count (e.g. 16400, 16,400 or 16400.0)")
     number, unit = found.group("number"), found.group("unit")

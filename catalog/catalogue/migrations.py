@@ -42,7 +42,15 @@ def _v2(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE providers ADD COLUMN {name} {kind}"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """``content_hash``: the digest a re-import compares instead of every stored row. Rows stored before
+    it have none (NULL) and are compared field by field once, then given theirs."""
+    columns = {c["name"] for c in inspect(conn).get_columns("credentials")}
+    if "content_hash" not in columns:
+        conn.execute(text("ALTER TABLE credentials ADD COLUMN content_hash VARCHAR(64)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 
 
 def migrate(engine: Engine) -> int:

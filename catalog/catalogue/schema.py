@@ -83,6 +83,9 @@ class CredentialRow(Base):
     badge = Column(String(30))
     last_verified = Column(Date)
     source_url = Column(Text)
+    # A digest of the row and its skills as the importer wrote them (catalog/catalogue/store_writes.py):
+    # a re-import compares digests instead of reading every stored row. NULL for rows written before it.
+    content_hash = Column(String(64))
 
     skills = relationship(
         "CredentialSkillRow", cascade="all, delete-orphan", lazy="selectin", order_by="CredentialSkillRow.position"

@@ -115,6 +115,7 @@ class SkillMapper:
         # Compliance"): a comma list is re-joined only from such a piece.
         self._comma_starts = {_spaced(text.split(",")[0]) for level in levels for text, _, _ in level if "," in text}
         self._cache: dict[str, SkillMatch] = {}
+        self._pieces: dict[str, tuple[str, bool]] = {}
 
     def _add_level(self, entries: list[tuple[str, str, str]]) -> None:
         for table, make_key in ((self._forms, skill_key), (self._spaceless, lambda t: skill_key(t).replace(" ", ""))):
@@ -239,6 +240,15 @@ class SkillMapper:
         return total if 0 < total <= t.max_total_edits else None
 
     # -- lists ------------------------------------------------------------------------------------------------
+    def _piece(self, piece: str) -> tuple[str, bool]:
+        """A piece of a cell between separators, spaces and quotes tidied, and whether it begins a taxonomy
+        name that holds a comma; cached, because listings write the same skills over and over."""
+        hit = self._pieces.get(piece)
+        if hit is None:
+            clean = " ".join(piece.strip().strip("'\"").split())
+            hit = self._pieces[piece] = (clean, _spaced(clean) in self._comma_starts)
+        return hit
+
     def split(self, cell: str) -> list[str]:
         """The skills of one cell, spaces collapsed: ';', '|' or line separated, else comma separated, where
         the commas of a taxonomy name ("Governance, Risk and Compliance") do not split it."""
@@ -251,9 +261,10 @@ class SkillMapper:
         else:
             parts = text.split(",")
             by_comma = True
-        parts = [" ".join(p.strip().strip("'\"").split()) for p in parts]
-        parts = [p for p in parts if p]
-        if not by_comma or not any(_spaced(p) in self._comma_starts for p in parts[:-1]):
+        pieces = [self._pieces.get(p) or self._piece(p) for p in parts]
+        pieces = [p for p in pieces if p[0]]
+        parts = [p for p, _ in pieces]
+        if not by_comma or not any(starts for _, starts in pieces[:-1]):
             return parts
         merged, i = [], 0
         while i < len(parts):

@@ -21,6 +21,7 @@ SPELT_OUT = {"+": " plus ", "#": " sharp ", "&": " and ", "@": " at "}
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SPELT_OUT_TABLE = str.maketrans(SPELT_OUT)
+SPELT_OUT_SIGNS = re.compile("[" + re.escape("".join(SPELT_OUT)) + "]")
 
 
 def _ascii(text: str) -> str:
@@ -32,8 +33,12 @@ def _ascii(text: str) -> str:
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by '-'; '' when nothing is left."""
-    spelt = _ascii(str(text)).lower().translate(SPELT_OUT_TABLE)
-    return NOT_SLUG.sub("-", spelt.encode("ascii", "ignore").decode("ascii")).strip("-")
+    spelt = _ascii(str(text)).lower()
+    if SPELT_OUT_SIGNS.search(spelt):  # most titles have none; translating costs per letter
+        spelt = spelt.translate(SPELT_OUT_TABLE)
+    if not spelt.isascii():
+        spelt = spelt.encode("ascii", "ignore").decode("ascii")
+    return NOT_SLUG.sub("-", spelt).strip("-")
 
 
 def _digest(text: str) -> str:

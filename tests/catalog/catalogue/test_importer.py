@@ -127,3 +127,21 @@ def test_cli_import_reports_errors_and_exits_non_zero(store: CatalogStore, tmp_p
     out = tmp_path / "all.json"
     assert catalog_cli(["--db", store.url, "export", str(out)]) == 0
     assert len(json.loads(out.read_text())["credentials"]) == 3
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(store: CatalogStore, tmp_path: Path,
+                                                               enabled: bool) -> None:
+    """The collector is paused while rows are read, and only then: on success and on failure alike."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        import_files(store, [yaml_file(tmp_path, [GOOD_ROW])])
+        assert gc.isenabled() is enabled
+        with pytest.raises(ImportFailed):
+            import_files(store, [yaml_file(tmp_path, [{**GOOD_ROW, "hours": "lots"}], "bad.yaml")])
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalog.catalogue.listing_values import CellError, check_url, read_count, read_duration, read_rating
 from catalog.catalogue.provider_matching import ProviderDirectory
@@ -18,6 +20,20 @@ from catalog.catalogue.slugs import derived_id
 )
 def test_counts(text: str, count: int) -> None:
     assert read_count(text) == count
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="0123456789.,\u0663\u00b2 ", min_size=1, max_size=9))
+def test_plain_counts_read_without_the_pattern_as_the_pattern_reads_them(text: str) -> None:
+    """"16400" and "16400.0" skip the COUNT pattern; written "(16400.0)" the same count goes through it, and
+    must come out the same (or be refused the same way)."""
+    def reading(cell: str) -> int | str:
+        try:
+            return read_count(cell)
+        except CellError:
+            return "refused"
+
+    assert reading(text) == reading(f"({text})")
 
 
 @pytest.mark.parametrize("text", ["16400.5", "1,2", "abc", "-3", "1.1505k", "many"])

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from catalog.catalogue.importer import ImportFailed, import_files
+from catalog.catalogue.records import CredentialRecord, ProviderRecord
 from catalog.catalogue.store import CatalogStore
 from tests.catalog.conftest import with_base_records
 
@@ -67,3 +68,22 @@ def test_postgres_every_field_round_trips(pg_store: CatalogStore) -> None:
     assert pg_store.credential("full") == FULL
     _, counts = pg_store.write_records([], [FULL])
     assert counts.unchanged == 1
+
+
+def test_postgres_bulk_insert_keeps_awkward_text_and_empty_values(pg_store: CatalogStore) -> None:
+    """Inserts go through COPY, whose text format escapes tabs, newlines and backslashes and spells NULL
+    '\\N': text holding any of them, or that very spelling, comes back as it was."""
+    from tests.catalog.catalogue.test_store_writes import FULL
+
+    awkward = FULL.copy(update={"id": "awkward", "title": "Tab\there, line\nbreak, back\\slash, \\N, crlf\r\n, ünï €",
+                                "skills": ["\\N", "C:\\path", "Tab\tskill"], "recognized_by": ['quote " \\ and']})
+    sparse = CredentialRecord(id="sparse", title="\\N", provider="acme", type="badge", skills=["SQL"])
+    many = [sparse.copy(update={"id": f"many-{i}"}) for i in range(600)]
+    pg_store.write_records([ProviderRecord(id="tabbed", name="Tab\tName", kind="unknown", url="\\N")],
+                           [awkward, sparse, *many])
+    assert pg_store.credential("awkward") == awkward
+    assert pg_store.credential("sparse") == sparse and pg_store.credential("sparse").url is None
+    provider = {p.id: p for p in pg_store.providers()}["tabbed"]
+    assert (provider.name, provider.url) == ("Tab\tName", "\\N")
+    _, counts = pg_store.write_records([], [awkward, sparse, *many])
+    assert counts.unchanged == 602

@@ -4,12 +4,16 @@ bumps the version; every record field is written, whatever fields the records ha
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+import catalog.catalogue.store_writes as store_writes
 from catalog.catalogue.records import CredentialRecord, EntryRequirement, ProviderRecord
-from catalog.catalogue.schema import CredentialSkillRow
+from catalog.catalogue.schema import CredentialRow, CredentialSkillRow
 from catalog.catalogue.store import CatalogStore
 
 FULL = CredentialRecord(
@@ -78,3 +82,104 @@ def test_a_failed_write_changes_nothing(store: CatalogStore) -> None:
 
 def test_replace_records_still_returns_the_numbers_given(store: CatalogStore) -> None:
     assert store.replace_records([], [FULL, FULL.copy(update={"id": "two"})]) == (0, 2)
+
+
+def stored_digests(store: CatalogStore) -> dict[str, str | None]:
+    with store.session() as s:
+        return dict(s.execute(select(CredentialRow.id, CredentialRow.content_hash)).all())
+
+
+def listing(n: int) -> list[CredentialRecord]:
+    return [FULL.copy(update={"id": f"c-{i}", "title": f"Course {i}", "skills": ["SQL", f"Skill {i % 7}"],
+                              "cost": 10 + i}) for i in range(n)]
+
+
+def test_a_reimport_after_a_change_updates_exactly_the_changed_rows(store: CatalogStore) -> None:
+    """A large import (read back as a whole table) and a re-import with one price, one skill list and one
+    nested requirement changed: exactly those three are written again, each with its new digest."""
+    records = listing(1200)
+    _, counts = store.write_records([], records)
+    assert counts.created == 1200
+    before = stored_digests(store)
+    assert all(before[r.id] for r in records)
+    changed = list(records)
+    changed[3] = changed[3].copy(update={"cost": 999})
+    changed[500] = changed[500].copy(update={"skills": ["SQL"]})  # one skill fewer
+    requirement = EntryRequirement(kind="experience", statement="Three years", years=3, roles=["Data Analyst"])
+    changed[1100] = changed[1100].copy(update={"entry_requirements": [requirement]})
+    _, counts = store.write_records([], changed)
+    assert (counts.created, counts.updated, counts.unchanged) == (0, 3, 1197)
+    after = stored_digests(store)
+    assert {i for i in after if after[i] != before.get(i)} == {"c-3", "c-500", "c-1100"}
+    assert store.credential("c-3").cost == 999
+    assert skills_rows(store, "c-500") == [("SQL", 0)]
+    assert store.credential("c-1100").entry_requirements == [requirement]
+    assert store.credential("c-4") == records[4]
+    _, counts = store.write_records([], changed)
+    assert (counts.updated, counts.unchanged) == (0, 1200)
+
+
+@pytest.mark.parametrize("stored_digest", [None, "written-by-another-release"])
+def test_a_row_without_its_digest_is_compared_field_by_field_and_then_given_it(store: CatalogStore,
+                                                                              stored_digest: str | None) -> None:
+    """Rows stored before digests (NULL after the migration), or with a digest computed another way, are
+    unchanged when their fields are: never counted as updated for that, and given their digest."""
+    store.write_records([], [FULL, FULL.copy(update={"id": "other"})])
+    digest = stored_digests(store)["full"]
+    with store.engine.begin() as conn:
+        conn.execute(CredentialRow.__table__.update().values(content_hash=stored_digest))
+    _, counts = store.write_records([], [FULL, FULL.copy(update={"id": "other"})], dry_run=True)
+    assert (counts.updated, counts.unchanged) == (0, 2)
+    assert stored_digests(store)["full"] == stored_digest  # a dry run writes nothing
+    _, counts = store.write_records([], [FULL, FULL.copy(update={"id": "other", "title": "Renamed"})])
+    assert (counts.updated, counts.unchanged) == (1, 1)
+    assert stored_digests(store)["full"] == digest
+    assert store.credential("other").title == "Renamed"
+
+
+def test_the_sqlite_cache_setting_is_put_back_after_a_write(store: CatalogStore) -> None:
+    with store.engine.connect() as conn:
+        default = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    store.write_records([], [FULL])
+    with store.session() as s:
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar_one() == default
+
+
+def test_drivers_without_a_bulk_path_write_the_rows_as_they_are(store: CatalogStore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLAlchemy's own executemany for other databases: values go unconverted (a JSON list stays a list)."""
+    original = store_writes._DriverRows.__init__
+
+    def no_bulk(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        self.bulk = False
+
+    monkeypatch.setattr(store_writes._DriverRows, "__init__", no_bulk)
+    store.write_records([ProviderRecord(id="new-one", name="New One", kind="unknown", accreditation=["X"])], [FULL])
+    assert store.credential("full") == FULL
+    assert {p.id: p for p in store.providers()}["new-one"].accreditation == ["X"]
+    _, counts = store.write_records([], [FULL])
+    assert counts.unchanged == 1
+
+
+def test_readers_read_the_catalogue_as_it_was_while_an_import_is_written(store: CatalogStore,
+                                                                        tmp_path: Path) -> None:
+    """Mid-import (the credentials written, their skills not yet), another connection that will not wait
+    still reads the catalogue as it was: the import's changes (6 MB here, more than SQLite's default page
+    cache holds) stay in its cache until it commits, instead of spilling into the file under a lock that
+    keeps readers out."""
+    records = [FULL.copy(update={"id": f"big-{i}", "url": f"https://acme.example/{i}/" + "x" * 2000})
+               for i in range(3000)]
+    seen: list[int | str] = []
+
+    class Progress:
+        def update(self, n: int) -> None:
+            with closing(sqlite3.connect(tmp_path / "catalog.db", timeout=0)) as reader:
+                try:
+                    seen.append(reader.execute("SELECT count(*) FROM credentials").fetchone()[0])
+                except sqlite3.OperationalError as exc:  # "database is locked"
+                    seen.append(str(exc))
+
+    store.write_records([], records, progress=Progress())
+    assert seen and set(seen) == {2}
+    assert store.count() == 3002
