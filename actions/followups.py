@@ -26,7 +26,9 @@ from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import INDUSTRIES
 from catalog.reading.references import (
     asks_about_whole_pathway,
+    asks_without_claiming,
     find_credential,
+    named_credentials,
     step_reference,
     unknown_credential_name,
 )
@@ -195,6 +197,15 @@ class ActionAlreadyHave(Action):
         svc = catalog_service()
         text = tracker.latest_message.get("text") or ""
         item = find_credential(text, svc.index, pathway_step_ids(tracker))
+        if asks_without_claiming(text):
+            # "google UX cert vs interaction design foundation?": a question about credentials, not a claim to
+            # hold one; recording it would put skills in the profile that the learner never said they have.
+            named = named_credentials(text, svc.index)[:2] or ([item] if item else [])
+            if named:
+                dispatcher.utter_message(text=wording.named_credentials_answer(named))
+            else:
+                dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
         if item is None:
             dispatcher.utter_message(response="utter_which_credential")
             return []

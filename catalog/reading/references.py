@@ -109,3 +109,13 @@ def unknown_credential_name(text: str) -> str | None:
         if len(name) >= 3 and name.upper() not in NOT_CREDENTIALS:
             return name
     return None
+
+
+CLAIM = re.compile(r"\b(?:i|i've|ive|i have|i'm|im)\s+(?:already\s+|just\s+)?(?:have|hold|got|earned|passed|completed|"
+                   r"finished|did|done|holding)\b|\balready\b", re.IGNORECASE)
+
+
+def asks_without_claiming(text: str) -> bool:
+    """A question that does not also say the learner holds something ("SAA vs PCA, which do recruiters want?",
+    but not "I already have the A+, what next?")."""
+    return text.rstrip().endswith("?") and not CLAIM.search(text)

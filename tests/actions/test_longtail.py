@@ -95,3 +95,19 @@ async def test_without_a_pathway_a_provider_question_gets_the_providers_record(m
     await ActionAnswerRecognition().run(dispatcher, tracker, domain)
     assert "- Coursera: a learning platform (US)" in dispatcher.messages[0]["text"]
     assert "employer recognition recorded for" in dispatcher.messages[0]["text"]
+
+
+async def test_a_question_filed_as_already_have_is_answered_not_recorded(make_tracker, dispatcher, domain) -> None:
+    from actions.followups import ActionAlreadyHave
+
+    tracker = make_tracker("SHRM-CP vs aPHR, which one do recruiters actually ask for?", intent="already_have")
+    assert await ActionAlreadyHave().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["text"].startswith("SHRM Certified Professional (SHRM-CP)")
+
+
+async def test_a_claim_with_a_question_is_still_recorded(make_tracker, dispatcher, domain) -> None:
+    from actions.followups import ActionAlreadyHave
+
+    tracker = make_tracker("I already have the SHRM-CP, what next?", intent="already_have")
+    events = await ActionAlreadyHave().run(dispatcher, tracker, domain)
+    assert any(e.get("name") == "completed_credentials" for e in events)
