@@ -36,8 +36,14 @@ DEADLINE_RE = re.compile(
 )
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
-BY_MONTH_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?P<m>" + "|".join(MONTHS) +
-                         r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.IGNORECASE)
+# "by june", "before the new grad intake in Feb", "ready by next spring", "done in Q3": a month, a season (northern
+# hemisphere: its first month) or a quarter (its last month) after a deadline word, a few words apart at most.
+BY_MONTH_RE = re.compile(r"\b(?:by|before|until|till|done in|ready in|in time for)\s+"
+                         r"(?:[\w'-]+\s+){0,5}?(?:(?:in|by|of|for)\s+)?(?:the\s+)?(?:(?:end|start)\s+of\s+)?"
+                         r"(?:next\s+|this\s+)?(?P<m>" + "|".join(MONTHS) +
+                         r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|q[1-4])\b",
+                         re.IGNORECASE)
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12}
 END_OF_YEAR_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b", re.IGNORECASE)
 FREE_RE = re.compile(r"\b(free|no[- ]cost|zero[- ]cost|without paying|no money|can'?t afford|cannot afford|"
                      r"zero budget)\b", re.IGNORECASE)
@@ -141,7 +147,7 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
         if by_month:
             out.spans["deadline_weeks"] = by_month.span()
             name = by_month.group("m").lower()
-            month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
+            month = SEASON_MONTHS.get(name) or next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3]))
             year = today.year if month > today.month else today.year + 1
             out.deadline_weeks = max(1.0, round((dt.date(year, month, 28) - today).days / 7, 1))
     free = FREE_RE.search(text)

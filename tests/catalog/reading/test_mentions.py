@@ -267,3 +267,18 @@ def test_cad_without_an_amount_is_still_the_skill(finder: MentionFinder) -> None
 ])
 def test_missing_said_after_the_skill(finder: MentionFinder, text: str, lacked: set[str]) -> None:
     assert {v for (k, v), role in read(finder, text).items() if role == "lacks"} == lacked
+
+
+@pytest.mark.parametrize(("text", "weeks"), [
+    ("needs to be before the new grad intake in Feb", 12.6), ("ideally job ready by spring", 16.6),
+    ("300 usd, want it done in Q3", 42.9), ("need it done by june", 29.7),
+])
+def test_deadlines_said_as_months_seasons_and_quarters(text: str, weeks: float) -> None:
+    import datetime as dt
+
+    assert parse_constraints(text, today=dt.date(2026, 12, 2)).deadline_weeks == weeks
+
+
+@pytest.mark.parametrize("text", ["i finished in march", "i can go full time in spring"])
+def test_a_month_without_a_deadline_word_is_no_deadline(text: str) -> None:
+    assert parse_constraints(text).deadline_weeks is None
