@@ -17,6 +17,7 @@ from catalog.advice.flags import Flag, quality_flag, recognition_flag
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
 from catalog.catalogue.money import to_usd
 from catalog.catalogue.taxonomy import Taxonomy
+from catalog.reading.industry_context import industry_context_for
 
 # The words people use for a kind of credential -> the catalogue's types.
 KIND_WORDS: dict[str, set[str]] = {
@@ -28,6 +29,7 @@ KIND_WORDS: dict[str, set[str]] = {
 }
 INDUSTRY_WORDS = {"it": "it", "tech": "it", "software": "it", "computing": "it", "healthcare": "healthcare",
                   "health": "healthcare", "medical": "healthcare", "clinical": "healthcare", "nursing": "healthcare",
+                  "nurse": "healthcare", "nurses": "healthcare",
                   "finance": "business_finance", "business": "business_finance", "accounting": "business_finance",
                   "banking": "business_finance", "education": "education", "teaching": "education",
                   "teachers": "education", "manufacturing": "manufacturing", "engineering": "manufacturing"}
@@ -74,6 +76,7 @@ def read_query(text: str, skills: Iterable[str], roles: Iterable[str], budget_us
 def search_catalogue(index: CatalogIndex, taxonomy: Taxonomy, query: CatalogueQuery,
                      limit: int = DEFAULT_LIMIT) -> tuple[list[CatalogueHit], int]:
     """The best matches and how many matched in all."""
+    skill_industries = industry_context_for(taxonomy).skill_industries
     topic = list(query.skills)
     for name in query.roles:
         role = taxonomy.roles.get(name)
@@ -92,7 +95,10 @@ def search_catalogue(index: CatalogIndex, taxonomy: Taxonomy, query: CatalogueQu
             continue  # an unknown price is not "under $400"
         covers = tuple(s for s in dict.fromkeys(topic) if s in item.skills)
         built_for = bool(set(query.roles) & set(rec.roles))
-        in_industry = bool(set(query.industries) & set(rec.industries))
+        # Tagged with the industry is not enough ("stay safe online" is tagged healthcare too): most of what it
+        # teaches must be used by that industry's jobs.
+        in_industry = bool(set(query.industries) & set(rec.industries)) and _mostly_of(
+            item.skills, set(query.industries), skill_industries)
         if query.has_topic and not (covers or built_for or in_industry):
             continue
         score = len(covers) + (2 if built_for else 0) + (0.5 if in_industry else 0)
@@ -105,6 +111,14 @@ def search_catalogue(index: CatalogIndex, taxonomy: Taxonomy, query: CatalogueQu
                                                           quality_flag(item, peers)) if f))
             for *_, item, covers in ranked[:limit]]
     return hits, len(ranked)
+
+
+def _mostly_of(skills: frozenset[str], industries: set[str], skill_industries: dict[str, frozenset[str]]) -> bool:
+    """Most of its skills are used in these industries, and at least one only there (cybersecurity basics are
+    used by health IT roles too, but nothing in them is healthcare's own)."""
+    known = [s for s in skills if s in skill_industries]
+    own = any(skill_industries[s] <= industries for s in known)
+    return own and sum(1 for s in known if skill_industries[s] & industries) / len(known) > 0.5
 
 
 def budget_in_usd(amount: float | None, currency: str | None) -> float | None:

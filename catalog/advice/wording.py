@@ -711,8 +711,9 @@ def browse_text(query: Any, hits: list[Any], matched: int, currency_note: str = 
         limits.append(f"of the kind {join_names(kinds, conjunction='or')}")
     searched = f"{topic}{', ' + ', '.join(limits) if limits else ''}"
     if not hits:
-        return (f"I found nothing in the catalogue for {searched}.{currency_note} Credentials without a stated "
-                "price can't be shown under a price limit; try without it, or another topic.")
+        hint = (" Credentials without a stated price can't be shown under a price limit; try without it, or "
+                "another topic." if query.max_usd is not None else " Try another kind of credential or topic.")
+        return f"I found nothing in the catalogue for {searched}.{currency_note}{hint}"
     lines = [f"{matched} credential{'s' if matched != 1 else ''} in the catalogue match {searched}"
              + (f"; the {len(hits)} best:" if matched > len(hits) else ":")]
     for n, hit in enumerate(hits, 1):
