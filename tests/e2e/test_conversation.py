@@ -90,14 +90,23 @@ def test_a_job_alone_is_enough_for_role_suggestions_and_is_not_offered_back(serv
 
 def test_a_job_we_have_no_profile_for_gets_the_closest_roles_we_have(servers: Servers) -> None:
     me = f"unknown-{uuid.uuid4().hex[:8]}"
-    reply = servers.say(me, "I'm a school librarian and I want to become a clinical informatics analyst")
+    reply = servers.say(me, "I'm a school librarian and I want to become a dental hygienist")
     answer = texts(reply)
     assert pathway(reply) is None
-    assert "Clinical Informatics Analyst" in answer and "Health Informatics Specialist" in answer
+    assert "Dental Hygienist (O*NET files it under Dental Hygienists)" in answer
     offered = [b["title"] for r in reply for b in r.get("buttons", [])]
-    assert "Health Informatics Specialist" in offered
+    assert offered and all(title in answer for title in offered)
     slots = servers.tracker(me)["slots"]
-    assert slots["career_goal"] is None and "School Librarian" in slots["background_roles"]
+    assert slots["career_goal"] is None and slots["career_goal_onet"] == "29-1292.00"
+    assert "School Librarian" in slots["background_roles"]
 
-    servers.say(me, "I want to become a Health Informatics Specialist")
-    assert servers.tracker(me)["slots"]["career_goal"] == "Health Informatics Specialist"
+    servers.say(me, f"I want to become a {offered[0]}")
+    assert servers.tracker(me)["slots"]["career_goal"] == offered[0]
+
+
+def test_an_onet_title_of_a_covered_occupation_is_that_role(servers: Servers) -> None:
+    me = f"onet-{uuid.uuid4().hex[:8]}"
+    servers.say(me, "I'm a school librarian and I want to become a clinical informatics analyst")
+    slots = servers.tracker(me)["slots"]
+    assert slots["career_goal"] == "Health Informatics Specialist"
+    assert (slots["career_goal_onet"], slots["career_goal_onet_title"]) == ("15-1211.01", "Health Informatics Specialists")
