@@ -8,6 +8,11 @@ the action server, the usual cause), and a turn that raised says so too; the nex
 soon as the service is back, with the conversation's history intact. Silence is right in one case: a
 conversation paused for a counsellor, whose messages go to the counsellor; that is checked in the
 tracker store before anything is said.
+
+When a store the turn needs is down (PostgreSQL for conversations, Redis for their locks), the turn can
+neither read nor save the conversation: the learner is told that this message was not saved and should be
+sent again, and nothing else happens (see ``bot.stores.unavailable`` for why Rasa would otherwise forget
+silently). A message longer than ``MAX_MESSAGE_CHARS`` is answered with the limit, not processed.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
+from bot.stores.unavailable import StoreUnavailable
+
 logger = logging.getLogger(__name__)
 
 # The learner-facing words of channel-level failures, in one place for every channel.
@@ -25,6 +32,16 @@ TURN_FAILED = {"text": "Sorry, something went wrong on my side and I couldn't an
                        "in a moment.", "error": "turn_failed"}
 NO_REPLY = {"text": "Sorry, I can't fetch recommendations right now: part of the service isn't responding. "
                     "Your message is saved; please try again in a minute.", "error": "service_unavailable"}
+STORE_DOWN = {"text": "Sorry, I can't reach the place where our conversation is kept right now, so I couldn't "
+                      "read or save that message. Please send it again in a minute.", "error": "store_unavailable"}
+# About two pages of text: room for a pasted CV summary, not for a file.
+MAX_MESSAGE_CHARS = 4000
+
+
+def too_long(length: int) -> dict[str, Any]:
+    return {"text": f"That message is {length:,} characters long; I can read up to {MAX_MESSAGE_CHARS:,} at a "
+                    "time. Could you send the part about your goal and skills, or split it into a few messages?",
+            "error": "message_too_long"}
 
 
 def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
@@ -32,6 +49,9 @@ def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
 
     async def handle(message: UserMessage) -> Any:
         output = message.output_channel
+        if message.text and len(message.text) > MAX_MESSAGE_CHARS:
+            await output.send_response(message.sender_id, too_long(len(message.text)))
+            return None
         sent = [0]
         original = output.send_response
 
@@ -42,6 +62,10 @@ def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
         output.send_response = counting  # type: ignore[method-assign]  # this turn's output only
         try:
             result = await on_new_message(message)
+        except StoreUnavailable as exc:
+            logger.warning("turn for %s not processed: %s", message.sender_id, exc)
+            await original(message.sender_id, dict(STORE_DOWN))
+            return None
         except Exception:
             logger.exception("turn failed for %s", message.sender_id)
             await original(message.sender_id, dict(TURN_FAILED))

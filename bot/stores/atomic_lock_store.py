@@ -9,7 +9,9 @@ and that message fails with a ``LockError``. Here each change runs under ``WATCH
 only deleted when it is empty at the moment of deletion.
 
 Registered in ``endpoints.production.yml`` as ``lock_store: type: bot.stores.atomic_lock_store.AtomicRedisLockStore``
-with the same settings as Rasa's ``redis`` lock store (url, port, db, password, key_prefix ...).
+with the same settings as Rasa's ``redis`` lock store (url, port, db, password, key_prefix, socket_timeout).
+A Redis that refuses or stops answering raises ``LockStoreUnavailable`` (a ``LockError``), which the channel
+layer tells the learner, instead of a bare Redis error; redis-py reconnects by itself when Redis is back.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from typing import Any, TypeVar
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+from redis.exceptions import RedisError
+
+from bot.stores.unavailable import LockStoreUnavailable
 
 T = TypeVar("T")
 
@@ -52,8 +57,17 @@ class AtomicRedisLockStore(RedisLockStore):
                 pipe.set(key, new_lock.dumps())
             outcome[:] = [value]
 
-        self.red.transaction(step, key)
+        try:
+            self.red.transaction(step, key)
+        except RedisError as exc:
+            raise LockStoreUnavailable(f"Redis could not be reached ({exc.__class__.__name__})") from exc
         return outcome[0]
+
+    def get_lock(self, conversation_id: str) -> TicketLock | None:
+        try:
+            return super().get_lock(conversation_id)
+        except RedisError as exc:
+            raise LockStoreUnavailable(f"Redis could not be reached ({exc.__class__.__name__})") from exc
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         def issue(lock: TicketLock | None) -> tuple[TicketLock, int]:
@@ -62,6 +76,8 @@ class AtomicRedisLockStore(RedisLockStore):
 
         try:
             return self._change(conversation_id, issue)
+        except LockStoreUnavailable:
+            raise
         except Exception as exc:  # as Rasa's own store reports it, so the server answers the same way
             raise LockError(f"Error while acquiring lock. Error:\n{exc}") from exc
 

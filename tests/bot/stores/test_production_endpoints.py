@@ -3,6 +3,7 @@ scalars, so a quoted "${REDIS_HOST}" reached Redis as a host name), and the stor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rasa.core.utils import read_endpoints_from_path
@@ -11,9 +12,9 @@ ENDPOINTS = Path(__file__).resolve().parents[3] / "endpoints.production.yml"
 
 
 def test_environment_variables_are_substituted(monkeypatch) -> None:
-    values = {"ACTION_ENDPOINT_URL": "http://actions:5055/webhook", "TRACKER_DB_HOST": "pg.internal",
-              "TRACKER_DB_NAME": "rasa", "TRACKER_DB_USER": "rasa", "TRACKER_DB_PASSWORD": "secret",
-              "REDIS_HOST": "redis.internal"}
+    values = {name: f"value-of-{name}" for name in re.findall(r"\$\{(\w+)\}", ENDPOINTS.read_text())}
+    values.update({"ACTION_ENDPOINT_URL": "http://actions:5055/webhook", "TRACKER_DB_HOST": "pg.internal",
+                   "TRACKER_DB_PASSWORD": "secret", "REDIS_HOST": "redis.internal", "RABBITMQ_QUEUE": "events"})
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     endpoints = read_endpoints_from_path(ENDPOINTS)
@@ -22,3 +23,4 @@ def test_environment_variables_are_substituted(monkeypatch) -> None:
     assert endpoints.lock_store.url == "redis.internal"
     assert endpoints.lock_store.type == "bot.stores.atomic_lock_store.AtomicRedisLockStore"
     assert endpoints.tracker_store.type == "bot.stores.forgetting_tracker_store.ForgettingSQLTrackerStore"
+    assert endpoints.event_broker.type == "pika" and endpoints.event_broker.kwargs["queues"] == ["events"]
