@@ -44,7 +44,7 @@ def catalog_service() -> CatalogService:
             count = ensure_seeded(store, taxonomy)
             _service = CatalogService(taxonomy, store, CatalogIndex(*store.snapshot()), store.version(),
                                       time.monotonic())
-            logger.info("catalogue loaded: %d credentials from %s (version %d)", count, store.url, _service.version)
+            logger.info("catalogue loaded: %d credentials from %s (version %d)", count, store.shown_url, _service.version)
         elif time.monotonic() - _service.checked_at >= RECHECK_SECONDS:
             _service.checked_at = time.monotonic()
             version = _service.store.version()

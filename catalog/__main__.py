@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from catalog.advice.employer_policy import PolicyError, load_policies, unknown_providers
+from catalog.catalogue.file_reading import MAX_FILE_BYTES
 from catalog.catalogue.importer import ImportFailed, ensure_seeded, export_catalog, import_files, seed_files
 from catalog.catalogue.store import CatalogStore
 from catalog.catalogue.taxonomy import TaxonomyError, default_taxonomy
@@ -77,7 +78,7 @@ def _seed(args: argparse.Namespace) -> int:
     except ImportFailed as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"catalogue ready: {count} credentials in {store.url}")
+    print(f"catalogue ready: {count} credentials in {store.shown_url}")
     return 0
 
 
@@ -87,7 +88,8 @@ def _import(args: argparse.Namespace) -> int:
     store = CatalogStore(args.db)
     try:
         result = import_files(store, args.files, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                              create_providers=args.create_providers, encoding=args.encoding)
+                              create_providers=args.create_providers, encoding=args.encoding,
+                              max_file_bytes=int(args.max_file_mb * 1024 * 1024))
     except ImportFailed as exc:
         print(exc, file=sys.stderr)
         if exc.report is not None:
@@ -97,7 +99,7 @@ def _import(args: argparse.Namespace) -> int:
         store.dispose()
     print("\n".join(result.summary_lines()))
     if result.written:
-        print(f"imported {result.providers} provider(s) and {result.credentials} credential(s) into {store.url}")
+        print(f"imported {result.providers} provider(s) and {result.credentials} credential(s) into {store.shown_url}")
     return 0
 
 
@@ -118,10 +120,21 @@ def _stats(args: argparse.Namespace) -> int:
     by_provider: dict[str, int] = {}
     for c in creds:
         by_provider[c.provider] = by_provider.get(c.provider, 0) + 1
-    print(f"{len(creds)} credentials from {len(by_provider)} providers in {store.url}")
+    print(f"{len(creds)} credentials from {len(by_provider)} providers in {store.shown_url}")
     for pid, n in sorted(by_provider.items(), key=lambda kv: -kv[1])[:20]:
         print(f"  {pid}: {n}")
     return 0
+
+
+def _positive_mb(text: str) -> float:
+    """``--max-file-mb``: a positive number of megabytes, or argparse's own usage error."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     p_import.add_argument("--create-providers", action="store_true",
                           help="create providers the catalogue does not know, with kind 'unknown'")
     p_import.add_argument("--encoding", help="read the files in this encoding (default: detect UTF-8/UTF-16)")
+    p_import.add_argument("--max-file-mb", type=_positive_mb, default=MAX_FILE_BYTES / (1024 * 1024),
+                          help="refuse any file larger than this many MB (default: %(default)g)")
     p_import.set_defaults(func=_import)
     p_export = sub.add_parser("export", help="export the catalogue (format from the extension)")
     p_export.add_argument("file", type=Path)

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from bot.console.app import make_app
 from bot.console.auth import AccountError, create_counsellor
+from bot.console.live import LiveEvents
 from bot.console.rasa_client import RasaClient
 from catalog.triage.store import CaseStore
 
@@ -47,10 +48,17 @@ def main(argv: list[str]) -> int:
         print("RASA_API_TOKEN must be set: the console reads transcripts through Rasa's HTTP API", file=sys.stderr)
         return 1
     rasa = RasaClient(os.environ.get("RASA_URL", "http://localhost:5005"), token)
+    try:
+        live = LiveEvents.from_env()  # None without RABBITMQ_HOST: the case page polls only
+    except ValueError as exc:
+        print(f"live transcripts: {exc}", file=sys.stderr)
+        return 1
     app = make_app(store, rasa, secure_cookie=os.environ.get("CONSOLE_SECURE_COOKIE") == "1",
-                   watch_seconds=float(os.environ.get("CONSOLE_WATCH_SECONDS", "5")))
+                   watch_seconds=float(os.environ.get("CONSOLE_WATCH_SECONDS", "5")), live=live)
+    live_note = f"live transcripts from RabbitMQ queue {live.queue_name!r} at {live.address}" if live \
+        else "live transcripts off (no RABBITMQ_HOST)"
     web.run_app(app, host=args.host, port=args.port, print=lambda *_: print(
-        f"Counsellor console on http://{args.host}:{args.port}/ (cases: {store.url})", flush=True))
+        f"Counsellor console on http://{args.host}:{args.port}/ (cases: {store.shown_url}; {live_note})", flush=True))
     return 0
 
 

@@ -10,14 +10,25 @@ only deleted when it is empty at the moment of deletion.
 
 Registered in ``endpoints.production.yml`` as ``lock_store: type: bot.stores.atomic_lock_store.AtomicRedisLockStore``
 with the same settings as Rasa's ``redis`` lock store (url, port, db, password, key_prefix, socket_timeout).
+Tickets are leases, kept alive by the server that holds them: a waiting ticket's expiry is renewed while it
+waits, and the served ticket's while its turn runs. Rasa fixes each ticket's expiry when it is issued, so a
+message queued behind a server that died mid-turn expired together with the dead ticket (Rasa's store then
+waits forever on an empty lock, ours raised ``LockError``), and a turn longer than the lifetime lost its
+lock to the next message. With renewal, ``TICKET_LOCK_LIFETIME`` only bounds how long a dead server's ticket
+blocks its conversation (run_prod.sh sets 10 s), whatever the length of a turn or of the queue.
+
 A Redis that refuses or stops answering raises ``LockStoreUnavailable`` (a ``LockError``), which the channel
 layer tells the learner, instead of a bare Redis error; redis-py reconnects by itself when Redis is back.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
-from collections.abc import Callable
+import time
+from collections.abc import AsyncGenerator, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from rasa.core.lock import TicketLock
@@ -28,6 +39,8 @@ from redis.exceptions import RedisError
 from bot.stores.unavailable import LockStoreUnavailable
 
 T = TypeVar("T")
+# How often a waiting message looks at the lock: Rasa's 1 s adds up to a second to every queued turn.
+POLL_SECONDS = 0.05
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -100,3 +113,50 @@ class AtomicRedisLockStore(RedisLockStore):
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Finish the ticket; the lock goes only if no ticket is left at that moment."""
         self.finish_serving(conversation_id, ticket_number)
+
+    def renew(self, conversation_id: str, ticket_number: int, lock_lifetime: float) -> bool:
+        """Push ``ticket_number``'s expiry to now + ``lock_lifetime`` and drop expired tickets; False when the
+        ticket is gone (expired while this server could not reach Redis)."""
+        def extend(lock: TicketLock | None) -> tuple[TicketLock | None, bool]:
+            if lock is None:
+                return None, False
+            mine = next((t for t in lock.tickets if t.number == ticket_number), None)
+            if mine is not None:
+                mine.expires = time.time() + lock_lifetime
+            lock.remove_expired_tickets()
+            return lock, mine is not None
+
+        return self._change(conversation_id, extend)
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = POLL_SECONDS) -> AsyncGenerator[TicketLock, None]:
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        keep_alive: asyncio.Task | None = None
+        try:
+            lock = await self._wait_for_turn(conversation_id, ticket, lock_lifetime, wait_time_in_seconds)
+            keep_alive = asyncio.create_task(self._keep_alive(conversation_id, ticket, lock_lifetime))
+            yield lock
+        finally:
+            if keep_alive is not None:
+                keep_alive.cancel()
+                with contextlib.suppress(asyncio.CancelledError, LockError):
+                    await keep_alive
+            self.cleanup(conversation_id, ticket)
+
+    async def _wait_for_turn(self, conversation_id: str, ticket: int, lock_lifetime: float,
+                             poll_seconds: float) -> TicketLock:
+        while True:
+            lock = self.get_lock(conversation_id)
+            if lock is None or all(t.number != ticket for t in lock.tickets):
+                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}': its ticket expired.")
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(poll_seconds)
+            self.renew(conversation_id, ticket, lock_lifetime)
+
+    async def _keep_alive(self, conversation_id: str, ticket: int, lock_lifetime: float) -> None:
+        while True:
+            await asyncio.sleep(lock_lifetime / 3)
+            if not self.renew(conversation_id, ticket, lock_lifetime):
+                return

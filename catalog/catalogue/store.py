@@ -58,6 +58,7 @@ class CatalogStore:
     def __init__(self, url: str | None = None, echo: bool = False) -> None:
         self.url = url or default_database_url()
         self.engine = create_engine(self.url, echo=echo, future=True, pool_pre_ping=True)
+        self.shown_url = self.engine.url.render_as_string(hide_password=True)  # for messages and logs
         _enable_sqlite_foreign_keys(self.engine)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, future=True, expire_on_commit=False)

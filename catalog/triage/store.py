@@ -104,6 +104,7 @@ class CaseStore:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_cases_url()
         self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=True)
+        self.shown_url = self.engine.url.render_as_string(hide_password=True)  # for messages and logs
         self.migrate()
 
     def migrate(self) -> int:

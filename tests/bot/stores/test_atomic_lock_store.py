@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 import uuid
 
 import pytest
@@ -100,3 +101,31 @@ def test_rasa_builds_it_from_the_endpoint_config(conversation: str) -> None:
     store = LockStore.create(config)
     assert isinstance(store, AtomicRedisLockStore) and store.key_prefix.startswith("cfg:")
     assert store.issue_ticket(conversation, 5) == 0
+
+
+async def test_a_message_queued_behind_a_dead_servers_ticket_is_served_when_that_ticket_expires(conversation) -> None:
+    """A server that died mid-turn leaves its ticket; the next message, issued at the same moment with the
+    same lifetime, must not expire with it (Rasa's fixed expiry made it fail or wait forever)."""
+    store = AtomicRedisLockStore(**REDIS)
+    store.issue_ticket(conversation, 1.0)  # the dead server's: never served, never cleaned up
+    started = time.monotonic()
+    async with store.lock(conversation, lock_lifetime=1.0):
+        waited = time.monotonic() - started
+    assert 0.8 < waited < 3.0
+
+
+async def test_a_turn_longer_than_the_lifetime_keeps_its_lock(conversation) -> None:
+    store = AtomicRedisLockStore(**REDIS)
+    inside: list[str] = []
+
+    async def turn(name: str, seconds: float) -> None:
+        async with store.lock(conversation, lock_lifetime=0.6):
+            inside.append(f"{name} in")
+            await asyncio.sleep(seconds)
+            inside.append(f"{name} out")
+
+    first = asyncio.create_task(turn("long", 1.5))
+    await asyncio.sleep(0.1)
+    await turn("next", 0.0)
+    await first
+    assert inside == ["long in", "long out", "next in", "next out"]
