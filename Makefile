@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench-conversations bench clean
+.PHONY: install train run run-prod shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench-conversations bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -42,6 +42,11 @@ validate: $(STAMP)
 
 run: train $(WIDGET_JS)
 	@scripts/run.sh
+
+# The production shape: nginx in front of two Rasa servers and two action servers, on PostgreSQL, Redis and
+# RabbitMQ (127.0.0.1 by default; scripts/run_prod.sh names every setting).
+run-prod: train $(WIDGET_JS)
+	@scripts/run_prod.sh
 
 shell: train
 	@scripts/run.sh shell

@@ -45,18 +45,19 @@ def scratch_database(prefix: str) -> Iterator[str]:
 class RedisProcess:
     """``redis-server`` on a port of its own, keeping nothing on disk, that a test can kill and restart."""
 
-    def __init__(self, workdir: Path, port: int | None = None) -> None:
+    def __init__(self, workdir: Path, port: int | None = None, password: str | None = None) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.fail("redis-server (Debian's redis-server package) is needed for this test")
         self.binary, self.workdir, self.port = binary, workdir, port or free_port()
+        self.password = password
         self.process: subprocess.Popen | None = None
 
     def start(self) -> RedisProcess:
         log = (self.workdir / f"redis-{self.port}.log").open("a")
         self.process = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir)], stdout=log, stderr=subprocess.STDOUT)
+             "--dir", str(self.workdir), *(["--requirepass", self.password] if self.password else [])], stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with socket.socket() as s:

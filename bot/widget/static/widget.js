@@ -273,6 +273,9 @@
     path: `${rasa.pathname.replace(/\/+$/, "")}/socket.io`,
     reconnectionDelay: 1000,
     reconnectionDelayMax: 5000,
+    // Behind the production load balancer, every request of this conversation's socket goes to one Rasa
+    // server (deploy/nginx.conf.template hashes on it); a single server ignores it.
+    query: { session_id: sessionId },
   });
   let ready = false; // the server confirmed our session: replies reach this page
   let confirmedOnce = false; // "Connected again" only after a connection that worked was lost
