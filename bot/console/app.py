@@ -21,6 +21,17 @@ from aiohttp import web
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.console.auth import LoginLimiter, check_password, csrf_ok, new_csrf_token
+from bot.console.limits import (
+    NOTE_MAX,
+    PASSWORD_MAX,
+    REPLY_MAX,
+    REQUEST_MAX_BYTES,
+    USERNAME_MAX,
+    TooLong,
+    bounded,
+)
+from bot.console.live import LiveEvents
+from bot.console.live_stream import live_stream
 from bot.console.rasa_client import RasaClient, RasaUnavailable
 from bot.console.watcher import watch_forever
 from catalog.triage.store import CaseStore
@@ -34,6 +45,7 @@ RASA = web.AppKey("rasa", RasaClient)
 LIMITER = web.AppKey("limiter", LoginLimiter)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 WATCHER = web.AppKey("watcher", asyncio.Task)
+LIVE = web.AppKey("live", LiveEvents)
 
 
 def render(request: web.Request, name: str, status: int = 200, **context: Any) -> web.Response:
@@ -89,6 +101,11 @@ async def login(request: web.Request) -> web.Response:
     if not csrf_ok(session.get("login_csrf"), form.get("csrf")):
         return render(request, "login.html", status=403, csrf=session.get("login_csrf", ""),
                       error="The form expired; please try again.")
+    try:  # before the rate limit and the hash: a too-long input is not an attempt, and costs nothing
+        bounded("The username", username, USERNAME_MAX)
+        bounded("The password", password, PASSWORD_MAX)
+    except TooLong as exc:
+        return render(request, "login.html", status=400, csrf=session["login_csrf"], error=str(exc))
     address = request.remote or "?"
     limiter = request.app[LIMITER]
     if limiter.blocked(address, username):
@@ -153,7 +170,16 @@ async def case_page(request: web.Request) -> web.Response:
     case = _case_or_404(request)
     holder = request.app[STORE].counsellor(case["claimed_by"]) if case["claimed_by"] else None
     return render(request, "case.html", case=case, user=request["display_name"], me=request["user"],
-                  holder=holder["display_name"] if holder else case["claimed_by"], csrf=request["csrf"])
+                  holder=holder["display_name"] if holder else case["claimed_by"], csrf=request["csrf"],
+                  live=LIVE in request.app)
+
+
+async def api_live(request: web.Request) -> web.StreamResponse:
+    """Server-Sent Events: the case's learner's messages as Rasa publishes them (404 when live is off)."""
+    case = _case_or_404(request)
+    if LIVE not in request.app:
+        return web.json_response({"error": "live updates are off (no RabbitMQ configured)"}, status=404)
+    return await live_stream(request, request.app[LIVE], case["sender_id"])
 
 
 async def api_case(request: web.Request) -> web.Response:
@@ -201,11 +227,19 @@ async def api_claim(request: web.Request) -> web.Response:
     return web.json_response({"claimed": True, "holder": request["user"]})
 
 
+def _too_long(exc: TooLong, **body: Any) -> web.Response:
+    return web.json_response({**body, "error": str(exc), "field": exc.field, "limit": exc.limit}, status=400)
+
+
 async def api_reply(request: web.Request) -> web.Response:
     case = _held_case(request)
     text = str((await _json_body(request)).get("text", "")).strip()
     if not text:
         raise web.HTTPBadRequest(text="the reply is empty")
+    try:
+        bounded("The reply", text, REPLY_MAX)
+    except TooLong as exc:
+        return _too_long(exc, sent=False)
     try:
         await request.app[RASA].send_reply(case["sender_id"], text, request["display_name"])
     except RasaUnavailable as exc:
@@ -230,6 +264,10 @@ async def api_resolve(request: web.Request) -> web.Response:
     note = str((await _json_body(request)).get("note", "")).strip()
     if not note:
         raise web.HTTPBadRequest(text="say in a note how it was resolved")
+    try:
+        bounded("The resolution note", note, NOTE_MAX)
+    except TooLong as exc:
+        return _too_long(exc, resolved=False)
     try:
         await request.app[RASA].resume(case["sender_id"])
     except RasaUnavailable as exc:
@@ -258,9 +296,10 @@ def secret_key() -> bytes:
 
 
 def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secure_cookie: bool = False,
-             watch_seconds: float | None = None) -> web.Application:
-    """``watch_seconds``: how often paused conversations are checked for distress (None: not watched)."""
-    app = web.Application(middlewares=[])
+             watch_seconds: float | None = None, live: LiveEvents | None = None) -> web.Application:
+    """``watch_seconds``: how often paused conversations are checked for distress (None: not watched);
+    ``live``: the broker's events for live transcripts (None: the case page polls only, as without a broker)."""
+    app = web.Application(middlewares=[], client_max_size=REQUEST_MAX_BYTES)
     storage = EncryptedCookieStorage(key or secret_key(), cookie_name="counsellor_session", httponly=True,
                                      samesite="Strict", secure=secure_cookie, max_age=8 * 3600)
     aiohttp_session.setup(app, storage)
@@ -268,6 +307,8 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
     app[STORE], app[RASA], app[LIMITER] = store, rasa, LoginLimiter()
     app[TEMPLATES] = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                         autoescape=jinja2.select_autoescape(["html"]))
+    app[TEMPLATES].globals.update(username_max=USERNAME_MAX, password_max=PASSWORD_MAX, reply_max=REPLY_MAX,
+                                  note_max=NOTE_MAX)
     app.router.add_get("/health", health)
     app.router.add_get("/favicon.ico", favicon)
     app.router.add_get("/login", login_page)
@@ -282,6 +323,7 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
     app.router.add_post("/api/cases/{case_id}/reply", api_reply)
     app.router.add_post("/api/cases/{case_id}/handback", api_handback)
     app.router.add_post("/api/cases/{case_id}/resolve", api_resolve)
+    app.router.add_get("/api/cases/{case_id}/live", api_live)
     app.router.add_static("/static/", HERE / "static")
     if watch_seconds:
         async def start_watching(app: web.Application) -> None:
@@ -292,4 +334,19 @@ def make_app(store: CaseStore, rasa: RasaClient, key: bytes | None = None, secur
 
         app.on_startup.append(start_watching)
         app.on_cleanup.append(stop_watching)
+    if live is not None:
+        app[LIVE] = live
+
+        async def start_live(app: web.Application) -> None:
+            await live.start()
+
+        async def end_streams(app: web.Application) -> None:
+            live.end_streams()  # open event streams would otherwise hold the shutdown until they time out
+
+        async def stop_live(app: web.Application) -> None:
+            await live.stop()
+
+        app.on_startup.append(start_live)
+        app.on_shutdown.append(end_streams)
+        app.on_cleanup.append(stop_live)
     return app

@@ -10,6 +10,7 @@ from collections import defaultdict, deque
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from bot.console.limits import CSRF_MAX, DISPLAY_NAME_MAX, PASSWORD_MAX, USERNAME_MAX, TooLong, bounded
 from catalog.triage.store import CaseStore
 
 _hasher = PasswordHasher()
@@ -27,6 +28,12 @@ def create_counsellor(store: CaseStore, username: str, display_name: str, passwo
         raise AccountError("username: letters, digits, '.', '-' and '_' only")
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+    try:  # the same bounds as the login form, or the account could never sign in
+        bounded("username", username, USERNAME_MAX)
+        bounded("password", password, PASSWORD_MAX)
+        bounded("display name", display_name, DISPLAY_NAME_MAX)
+    except TooLong as exc:
+        raise AccountError(str(exc)) from None
     if store.counsellor(username):
         raise AccountError(f"username: '{username}' already exists")
     store.add_counsellor(username, display_name or username, _hasher.hash(password))
@@ -77,4 +84,6 @@ def new_csrf_token() -> str:
 def csrf_ok(expected: object, given: object) -> bool:
     if not (isinstance(expected, str) and isinstance(given, str) and expected and given):
         return False  # a file field or a missing token
+    if len(given) > CSRF_MAX:
+        return False
     return hmac.compare_digest(expected.encode(), given.encode())
