@@ -15,10 +15,11 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
+from catalog.advice import wording
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.industry_context import industry_context_for
-from catalog.reading.profile import apply_entities
+from catalog.reading.profile import MAX_PROFILE_SKILLS, apply_entities
 from catalog.reading.qualifications import read_qualifications
 
 # A question about the catalogue ("show me cybersecurity certs under $400", "coursera or edx?") says nothing
@@ -93,6 +94,8 @@ class ValidateSlotMappings(ValidationAction):
         if not ents:
             return {}
         change = apply_entities(tracker.get_slot("current_skills"), ents)
+        if change.not_kept:  # the profile is full: say so rather than drop them silently
+            dispatcher.utter_message(text=wording.skills_not_kept_text(change.not_kept, MAX_PROFILE_SKILLS))
         out: dict[str, Any] = {}
         if change.added or change.removed:
             out["current_skills"] = change.skills

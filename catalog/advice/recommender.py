@@ -9,7 +9,7 @@ stacks into a larger one sits just before it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,6 +33,7 @@ from catalog.catalogue.estimates import Figure
 from catalog.catalogue.index import CatalogIndex, Freshness, IndexedCredential
 from catalog.catalogue.money import RATES_AS_OF, USD_PER_UNIT, is_free, to_usd
 from catalog.catalogue.taxonomy import Role, Taxonomy
+from catalog.reading.profile import MAX_PROFILE_SKILLS
 
 CANDIDATES_PER_SKILL = 40
 # Skills employers expect you to show through work rather than a certificate; a step is never chosen for
@@ -51,6 +52,14 @@ BACKGROUND_SKILL_WEIGHT = 0.6
 # An employer-sponsored credential counts as this share of its effort: preferred, not forced.
 SPONSORED_EFFORT = 0.6
 LEVEL_ORDER = {"beginner": 0, None: 1, "intermediate": 1, "advanced": 2}
+# The most distinct skills a pathway is planned from: as many as a learner profile holds. A longer list (a slot
+# set through the HTTP API, a caller of this module) is cut to its first ones, with a note saying so.
+MAX_HELD_SKILLS = MAX_PROFILE_SKILLS
+# A budget above this is no limit at all: it is read as "no budget" rather than carried into sums and replies.
+MAX_BUDGET = 10_000_000.0
+# A pace is from six minutes to every hour of the week; a deadline from a day to fifty years away.
+MIN_HOURS_PER_WEEK, HOURS_IN_A_WEEK = 0.1, 168.0
+MIN_DEADLINE_WEEKS, MAX_DEADLINE_WEEKS = 1 / 7, 52.0 * 50
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,35 @@ class Constraints:
     exclude_ids: tuple[str, ...] = ()
     max_steps: int = 4
 
+    def __post_init__(self) -> None:
+        """Limits no plan can use are taken as not given, so a corrupted slot or a misread number (NaN,
+        infinity, a negative budget, zero or 500 hours a week, a deadline already past) never empties the
+        pathway, breaks a reply's arithmetic or puts a non-JSON number in the payload."""
+        object.__setattr__(self, "budget", _usable(self.budget, 0.0, MAX_BUDGET))
+        object.__setattr__(self, "hours_per_week", _usable(self.hours_per_week, MIN_HOURS_PER_WEEK, HOURS_IN_A_WEEK))
+        object.__setattr__(self, "deadline_weeks", _usable(self.deadline_weeks, MIN_DEADLINE_WEEKS, MAX_DEADLINE_WEEKS))
+        object.__setattr__(self, "max_steps", max(0, int(self.max_steps)))
+
     @property
     def budget_usd(self) -> float | None:
         return to_usd(self.budget, self.currency)
 
     def with_changes(self, **changes: Any) -> Constraints:
         return replace(self, **changes)
+
+
+def _usable(value: float | None, least: float, most: float) -> float | None:
+    """``value`` when it is a number from ``least`` to ``most``, else None (NaN is neither)."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if least <= value <= most else None
+
+
+def held_skills(current_skills: Iterable[str]) -> tuple[list[str], int]:
+    """The distinct skills a pathway is planned from, in the order given, at most ``MAX_HELD_SKILLS``, and how
+    many distinct ones were left out (said in the ``skills_capped`` note)."""
+    distinct = [s for s in dict.fromkeys(current_skills) if isinstance(s, str) and s]
+    return distinct[:MAX_HELD_SKILLS], max(0, len(distinct) - MAX_HELD_SKILLS)
 
 
 @dataclass
@@ -477,6 +509,7 @@ def recommend_pathway(
     completed = list(completed or [])
     background = background or LearnerBackground()
     background = replace(background, credentials=background.credentials | set(completed))
+    current_skills, left_out = held_skills(current_skills)
     known = set(current_skills)
     from_background = sorted({s for r in background.roles if r in taxonomy.roles
                               for s, w in taxonomy.roles[r].skills.items()
@@ -517,6 +550,8 @@ def recommend_pathway(
         # A swap can take in a credential that covers what another step was there for: drop that one too.
         chosen = _drop_redundant(_improve_by_swaps(chosen, pool, set(weights), c, fit_of), set(weights))
     notes: list[Finding] = []
+    if left_out:
+        notes.append(Finding("skills_capped", {"kept": len(current_skills), "left_out": left_out}))
     if from_background:
         notes.append(Finding("background_covers", {"roles": list(background.roles), "skills": from_background}))
     chosen = _add_prerequisites(index, chosen, known, completed, c, notes, background, role, cats)

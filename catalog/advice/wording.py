@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from catalog.advice.recommender import HOURS_IN_A_WEEK, MIN_HOURS_PER_WEEK
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
 from catalog.catalogue.money import is_free
 from catalog.catalogue.taxonomy import INDUSTRY_LABELS
@@ -22,6 +23,8 @@ FLAG_LABELS = {"recognition": "Recognition", "quality": "Quality", "stale": "Che
 # Kinds shown inline under a step in plain text (all of them: a flag is only raised where a step differs).
 INLINE_FLAG_KINDS = ("eligibility", "recognition", "quality", "cost", "overlap", "stale")
 DEFAULT_HOURS_PER_WEEK = 5.0  # the pace a timeline assumes when the learner gave none
+# A finish date is named only this far ahead; beyond it the reply says the pace is too slow to plan with.
+MAX_FINISH_WEEKS = 52 * 50
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 
 FOLLOW_UP_BUTTONS = [
@@ -137,6 +140,9 @@ def note_text(note: Any) -> str:
                 f"is spent on them; tell me if you don't.")
     if note.code == "prerequisite_excluded":
         return f"{f['step']} expects {f['prerequisite']} first, which your constraints exclude."
+    if note.code == "skills_capped":
+        return (f"I planned from the first {f['kept']} skills you told me; {f['left_out']} more were left out. "
+                f"Tell me the ones that matter most for this role if they aren't among them.")
     if note.code == "subscription_costs":
         return "Some steps have no stated or estimated price; their cost is not included in the total."
     if note.code == "catalogue_unverified":
@@ -406,7 +412,7 @@ def timeline(payload: Mapping[str, Any]) -> list[dict[str, Any]]:
     A step with neither stated nor estimated hours has no place on the timeline (``weeks`` None), rather
     than a guess dressed up as a fact; estimated hours are marked ``estimated``.
     """
-    pace = payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
+    pace = usable_pace(payload.get("hours_per_week")) or DEFAULT_HOURS_PER_WEEK
     out, week = [], 0.0
     for step in payload["steps"]:
         hours = step.get("hours")
@@ -426,17 +432,17 @@ def pathway_time_and_cost_answer(payload: Mapping[str, Any], hours_per_week: flo
         return "There is no step in your pathway yet, so there's nothing to time or price."
     payload = {"total_hours_stated": 0.0, "total_hours_estimated": 0.0, "hours_unknown_steps": steps,
                "total_cost_stated": 0.0, "total_cost_estimated": 0.0, "cost_unknown_steps": steps, **payload}
-    pace = hours_per_week or payload.get("hours_per_week") or DEFAULT_HOURS_PER_WEEK
+    stated_pace = usable_pace(hours_per_week) or usable_pace(payload.get("hours_per_week"))
+    pace = stated_pace or DEFAULT_HOURS_PER_WEEK
     known = payload["total_hours_stated"] + payload["total_hours_estimated"]
     unknown = payload["hours_unknown_steps"]
     if known:
         weeks = known / pace
-        finish = today + dt.timedelta(weeks=weeks)
         basis = "estimated" if not payload["total_hours_stated"] else (
             f"{payload['total_hours_estimated']:,.0f} of them estimated" if payload["total_hours_estimated"] else "")
-        time = (f"At {pace:g} hours a week{'' if hours_per_week or payload.get('hours_per_week') else ' (a default)'}"
-                f" your pathway takes about {weeks:.0f} weeks ({known:,.0f} hours{', ' + basis if basis else ''}), "
-                f"so you would finish around {finish:%B %Y}")
+        time = (f"At {pace:g} hours a week{'' if stated_pace else ' (a default)'}"
+                f" your pathway takes about {weeks:,.0f} weeks ({known:,.0f} hours{', ' + basis if basis else ''}), "
+                + _finish_text(today, weeks))
         if unknown:
             time += (f"; {unknown} of the {steps} steps don't state their length, so allow extra time for "
                      f"{'it' if unknown == 1 else 'them'}")
@@ -448,6 +454,27 @@ def pathway_time_and_cost_answer(payload: Mapping[str, Any], hours_per_week: flo
     else:
         time = "None of the steps states how long it takes, so I can't give a finish date."
     return f"{time} {totals_line(payload).replace('Total: ', 'Altogether: ', 1)}"
+
+
+def skills_not_kept_text(not_kept: list[str], limit: int) -> str:
+    """Why skills the learner just named were not added: their profile already holds ``limit``."""
+    return (f"I keep up to {limit} skills per profile and yours is full, so I haven't added "
+            f"{join_names(not_kept, limit=3)}. If {'one of them matters' if len(not_kept) > 1 else 'it matters'} "
+            f"more for your goal, tell me a skill to drop (\"I don't know ...\") and name it again.")
+
+
+def usable_pace(hours_per_week: Any) -> float | None:
+    """A pace a sentence can be built on, or None: a slot may hold 0, a negative number or NaN (from an old
+    conversation or the HTTP API), and dividing by it would give no answer or a date past the calendar's end."""
+    if isinstance(hours_per_week, bool) or not isinstance(hours_per_week, (int, float)):
+        return None
+    return float(hours_per_week) if MIN_HOURS_PER_WEEK <= hours_per_week <= HOURS_IN_A_WEEK else None
+
+
+def _finish_text(today: dt.date, weeks: float) -> str:
+    if weeks > MAX_FINISH_WEEKS:
+        return "so at that pace there is no finish date worth planning around"
+    return f"so you would finish around {today + dt.timedelta(weeks=weeks):%B %Y}"
 
 
 def credential_price(item: IndexedCredential) -> str:
@@ -464,6 +491,7 @@ def credential_price(item: IndexedCredential) -> str:
 
 def step_pace_text(item: IndexedCredential, hours_per_week: float | None) -> str:
     """" At 5 hours a week that is about 8 weeks." for a credential with a stated or estimated length."""
+    hours_per_week = usable_pace(hours_per_week)
     if not hours_per_week or item.hours is None:
         return ""
     estimated = "" if item.hours.stated else " (estimated)"
@@ -471,7 +499,7 @@ def step_pace_text(item: IndexedCredential, hours_per_week: float | None) -> str
 
 
 def pace_text(payload: Mapping[str, Any]) -> str:
-    stated = payload.get("hours_per_week")
+    stated = usable_pace(payload.get("hours_per_week"))
     pace = stated or DEFAULT_HOURS_PER_WEEK
     return f"At {pace:g} hours a week" + ("" if stated else " (a default; tell me your own pace)")
 

@@ -39,6 +39,10 @@ BOMS = (
 )
 EXCEL_SEPARATOR_LINE = re.compile(r"^sep=(.)\s*$")
 SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".yaml", ".yml")
+# The largest file an import reads (``--max-file-mb`` changes it). A listing of tens of thousands of rows is a
+# few MB; a file far larger is more likely the wrong file or a dump, and reading it would hold it several times
+# over in memory (bytes, text, rows, records) before saying anything.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -255,17 +259,43 @@ def read_structured(name: str, text: str, suffix: str) -> FileRows:
     return out
 
 
-def read_listing_file(path: Path, vocabulary: ListingVocabulary, encoding: str | None = None) -> FileRows:
-    """Every row of one file, keyed by field; raises :class:`ImportFailed` for a file that cannot be read."""
+def megabytes(size: int) -> str:
+    """A file size as a person reads it: "73.4 MB"."""
+    return f"{size / (1024 * 1024):,.1f} MB"
+
+
+def read_bounded(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file of at most ``max_bytes``; a larger one is refused with its name and size before it
+    is read. The size on disk is checked first, and the read stops one byte past the limit, so a file that
+    grows meanwhile or has no size (a pipe, a device) is refused too rather than read to the end."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(path.name, f"{megabytes(size)} ({size:,} bytes)", max_bytes)
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise _fail(path.name, None, "(file)", f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise _too_large(path.name, f"over {megabytes(max_bytes)}", max_bytes)
+    return data
+
+
+def _too_large(name: str, size: str, max_bytes: int) -> ImportFailed:
+    return _fail(name, None, "(file)", f"too large: {size}; an import reads files of up to {megabytes(max_bytes)} "
+                                       f"({max_bytes:,} bytes). Split it, or raise the limit with --max-file-mb")
+
+
+def read_listing_file(path: Path, vocabulary: ListingVocabulary, encoding: str | None = None,
+                      max_bytes: int = MAX_FILE_BYTES) -> FileRows:
+    """Every row of one file, keyed by field; raises :class:`ImportFailed` for a file that cannot be read or
+    is larger than ``max_bytes``."""
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         hint = " (save the sheet as 'CSV UTF-8' first)" if suffix in (".xlsx", ".xls", ".ods", ".numbers") else ""
         raise _fail(name, None, "(file)", f"use a .csv, .json, .yaml or .yml file, or tab-separated .tsv/.txt{hint}")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _fail(name, None, "(file)", f"cannot read: {exc.strerror or exc}") from None
+    data = read_bounded(path, max_bytes)
     text, used = decode(data, name, encoding)
     if suffix in (".json", ".yaml", ".yml"):
         rows = read_structured(name, text, suffix)

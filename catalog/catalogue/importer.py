@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 from tqdm import tqdm
 
-from catalog.catalogue.file_reading import FileRows, RawRow, read_listing_file
+from catalog.catalogue.file_reading import MAX_FILE_BYTES, FileRows, RawRow, read_listing_file
 from catalog.catalogue.import_report import ImportFailed, ImportIssue, ImportResult
 from catalog.catalogue.listing_rows import PROVIDER_FIELDS, ListingReader, RowReading
 from catalog.catalogue.listing_vocabulary import ListingVocabulary, default_vocabulary
@@ -162,11 +162,12 @@ def _report_skills(readings: list[RowReading], result: ImportResult) -> None:
         result.skill_mappings.append(f"'{written}' -> '{skill}' ({how}; {where})")
 
 
-def _read_all(paths: Iterable[Path | str], vocabulary: ListingVocabulary, encoding: str | None) -> list[FileRows]:
+def _read_all(paths: Iterable[Path | str], vocabulary: ListingVocabulary, encoding: str | None,
+              max_file_bytes: int = MAX_FILE_BYTES) -> list[FileRows]:
     files, issues = [], []
     for path in paths:
         try:
-            files.append(read_listing_file(Path(path), vocabulary, encoding))
+            files.append(read_listing_file(Path(path), vocabulary, encoding, max_file_bytes))
         except ImportFailed as exc:
             issues += exc.issues
     if issues:
@@ -205,24 +206,26 @@ def import_files(
     create_providers: bool = False,
     encoding: str | None = None,
     vocabulary: ListingVocabulary | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> ImportResult:
     """Read and validate every file, then write all of them in one transaction (see the module docstring).
 
-    Raises :class:`ImportFailed` (nothing written) for a file that cannot be read, for any invalid row
-    unless ``skip_invalid``, and when the database refuses the write.
+    Raises :class:`ImportFailed` (nothing written) for a file that cannot be read or is larger than
+    ``max_file_bytes``, for any invalid row unless ``skip_invalid``, and when the database refuses the write.
     """
     with _no_cyclic_collection():
         return _import(store, paths, taxonomy, show_progress, dry_run=dry_run, skip_invalid=skip_invalid,
-                       create_providers=create_providers, encoding=encoding, vocabulary=vocabulary)
+                       create_providers=create_providers, encoding=encoding, vocabulary=vocabulary,
+                       max_file_bytes=max_file_bytes)
 
 
 def _import(store: CatalogStore, paths: Iterable[Path | str], taxonomy: Taxonomy | None,
             show_progress: bool | None, *, dry_run: bool, skip_invalid: bool, create_providers: bool,
-            encoding: str | None, vocabulary: ListingVocabulary | None) -> ImportResult:
+            encoding: str | None, vocabulary: ListingVocabulary | None, max_file_bytes: int) -> ImportResult:
     """:func:`import_files`, with the garbage collector paused."""
     taxonomy = taxonomy or default_taxonomy()
     vocabulary = vocabulary or default_vocabulary()
-    files = _read_all(paths, vocabulary, encoding)
+    files = _read_all(paths, vocabulary, encoding, max_file_bytes)
     result = ImportResult(dry_run=dry_run)
     result.warnings = [w for f in files for w in f.warnings]
     provider_issues: list[ImportIssue] = []

@@ -197,7 +197,9 @@ class CredentialRecord(_Record):
     prerequisites: list[str] = Field(default_factory=list)  # credentials required first (CTDL requires)
     entry_requirements: list[EntryRequirement] = Field(default_factory=list)
     rating: float | None = Field(None, ge=0, le=5)
-    review_count: int | None = Field(None, ge=0)
+    # At most what a 32-bit INTEGER column holds, so a figure the database would refuse (16400.0e300) is the
+    # row's own error, found in a dry run too, not a failed write that names no row.
+    review_count: int | None = Field(None, ge=0, le=1_000_000_000)
     badge: str | None = None
     last_verified: dt.date | None = None
     source_url: str | None = None

@@ -7,16 +7,18 @@ rules are both more accurate and cheaper than a statistical model trained on a f
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 CURRENCY_WORDS = {
     "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "aud": "AUD", "cad": "CAD", "inr": "INR", "rupees": "INR",
+    "aud": "AUD", "cad": "CAD", "inr": "INR", "rupees": "INR", "₹": "INR",
 }
-_CUR = r"(?:\$|£|€|usd|gbp|eur|aud|cad|inr|dollars?|bucks|pounds?|quid|euros?|rupees)"
+_CUR = r"(?:\$|£|€|₹|usd|gbp|eur|aud|cad|inr|dollars?|bucks|pounds?|quid|euros?|rupees)"
 MONEY_RE = re.compile(
     rf"(?P<pre>{_CUR})?\s*(?P<num>\d{{1,3}}(?:[,.]\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>k\b)?\s*(?P<post>{_CUR})?",
     re.IGNORECASE,
@@ -85,6 +87,23 @@ class ParsedConstraints:
         return self == ParsedConstraints()
 
 
+# The most hours a week has: a pace above it is a misread number, not a plan.
+HOURS_IN_A_WEEK = 168.0
+
+
+def _usable(value: float, most: float = math.inf) -> bool:
+    """A figure a plan can use: finite, above zero and at most ``most``. A run of 400 digits reads as
+    infinity, which no reply can print and JSON cannot carry; zero hours or weeks is no limit at all."""
+    return math.isfinite(value) and 0 < value <= most
+
+
+def _unknown_currency_beside(text: str, start: int, end: int) -> bool:
+    """A currency sign we have no code for right before or after the amount ("¥300", "300 ₩"): the amount
+    is in a currency we can't name, so it is not read, rather than taken as dollars."""
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    return any(c and unicodedata.category(c) == "Sc" and c not in CURRENCY_WORDS for c in (before, after))
+
+
 def _number(text: str) -> float:
     text = text.lower()
     return float(WORD_NUMBERS.get(text, text)) if not text.replace(".", "").isdigit() else float(text)
@@ -107,6 +126,8 @@ def parse_money(text: str) -> tuple[float, str, tuple[int, int]] | None:
             value = float(raw)
         if match.group("k"):
             value *= 1000
+        if not math.isfinite(value) or _unknown_currency_beside(text, match.start("num"), match.end("num")):
+            continue
         currency = CURRENCY_WORDS.get((pre or post or "$").lower(), "USD")
         start = match.start("pre") if pre else match.start("num")
         end = match.end("post") if post else (match.end("k") if match.group("k") else match.end("num"))
@@ -131,14 +152,15 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
         n = _number(hours.group("n"))
         per = hours.group("per").lower()
         factor = {"day": 7, "night": 7, "evening": 7, "weekday": 5, "weekend": 2}.get(per, 1)
-        out.hours_per_week = n * factor
-        out.spans["hours_per_week"] = hours.span()
+        if _usable(n * factor, HOURS_IN_A_WEEK):
+            out.hours_per_week = n * factor
+            out.spans["hours_per_week"] = hours.span()
     deadline = DEADLINE_RE.search(text)
-    if deadline:
-        n = _number(deadline.group("n"))
-        unit = deadline.group("unit").lower()
-        out.deadline_weeks = round(n * (52 if unit.startswith("y") else 4.345 if unit.startswith("m") else 1), 1)
-        out.spans["deadline_weeks"] = deadline.span()
+    if deadline:  # "within 0 weeks", or a number too long to be one, gives no deadline
+        weeks = _deadline_weeks(deadline)
+        if weeks is not None:
+            out.deadline_weeks = weeks
+            out.spans["deadline_weeks"] = deadline.span()
     elif END_OF_YEAR_RE.search(text):
         out.deadline_weeks = max(1.0, round((dt.date(today.year, 12, 31) - today).days / 7, 1))
         out.spans["deadline_weeks"] = END_OF_YEAR_RE.search(text).span()
@@ -167,6 +189,14 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
     if provider_names:
         _providers(text, provider_names, out)
     return out
+
+
+def _deadline_weeks(match: re.Match[str]) -> float | None:
+    """The weeks a deadline phrase gives, or None when they are no usable figure."""
+    n = _number(match.group("n"))
+    unit = match.group("unit").lower()
+    weeks = round(n * (52 if unit.startswith("y") else 4.345 if unit.startswith("m") else 1), 1)
+    return weeks if _usable(weeks) else None
 
 
 def _providers(text: str, provider_names: dict[str, str], out: ParsedConstraints) -> None:

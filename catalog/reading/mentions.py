@@ -133,6 +133,8 @@ class Mention:
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a": 1, "an": 1, "few": 3, "couple": 2, "several": 3, "half": 0.5}
+# Years of experience beyond a working life are not read as years (a run of digits would read as infinity).
+MAX_YEARS = 60
 YEARS_RE = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|half a)"
     r"\s*\+?\s*(?P<unit>years?|yrs?|months?|mos?)\b",
@@ -654,6 +656,8 @@ class MentionFinder:
                                                                                else "half", 1))
             if match.group("unit").lower().startswith("m"):
                 value = round(value / 12, 2)
+            if not 0 <= value <= MAX_YEARS:
+                continue  # "99999999 years of SQL" is a joke or a misread number, never met entry requirements
             # "5 years of Java" looks forward, "Java for 5 years" looks back; otherwise the nearest wins.
             same = [m for m in mentions if not _crosses_break(text, m, match.start(), match.end())]
             if not same:

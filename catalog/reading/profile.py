@@ -10,6 +10,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# The most skills a profile holds. No role needs more than a dozen, and every skill is carried in the tracker
+# and compared on each turn: a list of hundreds is a pasted CV or a script. The first ones stay (the pathway is
+# planned from them); later ones are not added and ``not_kept`` names them, so the reply can say so.
+MAX_PROFILE_SKILLS = 60
+
 
 @dataclass
 class ProfileChange:
@@ -22,6 +27,7 @@ class ProfileChange:
     unknown_goal: str | None = None  # a job title the taxonomy doesn't cover, as the learner wrote it
     goal_onet: str | None = None  # the O*NET-SOC code of the goal's occupation, kept beside the canonical goal
     goal_choices: list[str] = field(default_factory=list)  # covered roles to offer for ``unknown_goal``
+    not_kept: list[str] = field(default_factory=list)  # skills said after the profile was full
 
 
 def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapping[str, Any]]) -> ProfileChange:
@@ -40,6 +46,9 @@ def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapp
                     change.removed.append(value)
                 elif value in change.added:
                     change.added.remove(value)
+            elif value not in skills and len(skills) >= MAX_PROFILE_SKILLS:
+                if value not in change.not_kept:
+                    change.not_kept.append(value)
             elif value not in skills:
                 skills.append(value)
                 change.added.append(value)

@@ -34,14 +34,15 @@ def test_every_note_and_advantage_has_wording() -> None:
 
     made = codes_made_in(ADVICE / "recommender.py")
     notes = {"practice_skills", "prerequisite_known", "prerequisite_no_room", "prerequisite_excluded",
-             "prerequisite_advised", "background_covers",
+             "prerequisite_advised", "background_covers", "skills_capped",
              "currency_compared", "currency_unknown",
              "subscription_costs", "pace", "catalogue_unverified", "catalogue_stale"}
     advantages = {"cheaper", "shorter", "more_recognised", "better_evidenced", "closes_more"}
     assert made == notes | advantages
     facts = {"skills": ["Communication"], "step": "B", "prerequisite": "A", "hours_per_week": 5, "weeks": 12,
              "deadline_weeks": None, "roles": ["Nurse"], "currency": "EUR", "rate": 1.08,
-             "as_of": "2026-11-01", "budget_usd": 324, "verified": 3, "listings": 400, "median_verified": "2025-01-01"}
+             "as_of": "2026-11-01", "budget_usd": 324, "verified": 3, "listings": 400, "median_verified": "2025-01-01",
+             "kept": 60, "left_out": 12}
     for code in notes:
         assert wording.note_text(Finding(code, facts)).endswith(".")
     assert advantages - {"cheaper", "shorter"} <= set(wording.ADVANTAGES)
