@@ -10,7 +10,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONHASHSEED := 0
 
-.PHONY: install train run run-prod shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench-conversations bench clean
+.PHONY: install train run run-prod shell actions test check lint validate widget console bench-nlu bench-intent-cv bench-catalog bench-triage bench-advice bench-conversations bench-load bench-turn bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
@@ -46,6 +46,7 @@ run: train $(WIDGET_JS)
 # The production shape: nginx in front of two Rasa servers and two action servers, on PostgreSQL, Redis and
 # RabbitMQ (127.0.0.1 by default; scripts/run_prod.sh names every setting).
 run-prod: train $(WIDGET_JS)
+	@scripts/ensure_package.sh nginx-light /usr/sbin/nginx "the load balancer of make run-prod"
 	@scripts/run_prod.sh
 
 shell: train
@@ -56,7 +57,8 @@ actions: $(STAMP)
 
 # The full suite: lint, Rasa's data validation, unit tests and the end-to-end tests on the trained model.
 test: train lint $(WIDGET_JS)
-	scripts/ensure_chromium.sh
+	scripts/ensure_package.sh chromium /usr/bin/chromium "the browser tests"
+	scripts/ensure_package.sh nginx-light /usr/sbin/nginx "the load balancer of make run-prod and its tests"
 	$(RASA) data validate --max-history 5
 	$(PY) -m pytest -q
 
@@ -86,6 +88,10 @@ bench-triage: train
 # Pathways for an independent panel of learners, checked as a counsellor reads them (no trained model needed).
 bench-advice: $(STAMP)
 	$(PY) -m benchmarks.advice
+
+# Many learners at once on the production shape, one Rasa server and two, in one run (needs what run-prod needs).
+bench-load: train
+	$(PY) -m benchmarks.load
 
 bench: bench-nlu bench-conversations bench-intent-cv bench-catalog bench-triage bench-advice
 

@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: Debian's Chromium driven by Playwright, the widget server, and Rasa.
 
 Playwright (PyPI, its wheel ships its own node driver) drives the system Chromium at /usr/bin/chromium;
-it never downloads a browser (``scripts/ensure_chromium.sh`` installs Debian's). A missing Chromium, a
+it never downloads a browser (``scripts/ensure_package.sh chromium ...`` installs Debian's). A missing Chromium, a
 missing Playwright or an uninstalled socket.io client fails the test that needs it, with what to do;
 nothing here skips.
 """
@@ -38,7 +38,7 @@ class Chromium:
     def page(self, width: int = 1280, height: int = 900) -> Any:
         if not CHROMIUM.is_file():
             pytest.fail(f"Chromium is missing: {CHROMIUM} does not exist. Install Debian's package with "
-                        f"scripts/ensure_chromium.sh (as root: apt-get install -y chromium).", pytrace=False)
+                        f"scripts/ensure_package.sh chromium /usr/bin/chromium browser (as root: apt-get install -y chromium).", pytrace=False)
         try:
             from playwright.sync_api import sync_playwright
         except ImportError:

@@ -111,21 +111,26 @@ async def _delete_broker_objects(env: dict[str, str]) -> None:
 
 
 @contextmanager
-def production_shape(workdir: Path) -> Iterator[ProductionShape]:
+def production_shape(workdir: Path, cuttable_database: bool = True) -> Iterator[ProductionShape]:
+    """``cuttable_database``: PostgreSQL through the proxy the fault tests cut; a benchmark goes direct, so
+    that a Python proxy in its own process does not share the measurement."""
     latest_model()  # trained once per run by `make test`; trained here if pytest runs alone
     with ExitStack() as stack:
         database = stack.enter_context(scratch_database("career_e2e"))
-        proxy = TcpProxy("127.0.0.1", 5432, free_port()).up()
+        proxy = TcpProxy("127.0.0.1", 5432, free_port())
+        if cuttable_database:
+            proxy.up()
         stack.callback(proxy.close)
+        db_port = proxy.port if cuttable_database else 5432
         redis_server = RedisProcess(workdir, password=SECRETS["REDIS_PASSWORD"]).start()
         stack.callback(redis_server.kill)
         ports = {name: free_port() for name in ("lb", "lb_actions", "rasa1", "rasa2", "actions1", "actions2",
                                                  "widget", "console")}
         run = uuid.uuid4().hex[:8]
-        db_url = f"postgresql+psycopg2://postgres:{SECRETS['TRACKER_DB_PASSWORD']}@127.0.0.1:{proxy.port}/{database}"
+        db_url = f"postgresql+psycopg2://postgres:{SECRETS['TRACKER_DB_PASSWORD']}@127.0.0.1:{db_port}/{database}"
         env = server_env({
             **SECRETS, "PROD_RUN_DIR": str(workdir / "prod"), "PROD_RESTART": "0",
-            "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(proxy.port), "TRACKER_DB_NAME": database,
+            "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": str(db_port), "TRACKER_DB_NAME": database,
             "TRACKER_DB_USER": "postgres", "CATALOG_DB_URL": db_url, "CASES_DB_URL": db_url,
             "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_server.port), "REDIS_KEY_PREFIX": f"e2e{run}",
             "RABBITMQ_EXCHANGE": f"career-e2e-{run}", "RABBITMQ_QUEUE": f"career-e2e-{run}",
