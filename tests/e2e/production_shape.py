@@ -180,3 +180,12 @@ async def broker_messages(queue_name: str) -> list[dict]:
         while (message := await queue.get(no_ack=True, fail=False)) is not None:
             bodies.append(json.loads(message.body))
     return bodies
+
+
+async def console_queue_state(env: dict[str, str]) -> tuple[int, int]:
+    """(messages waiting, consumers) of the queue the console consumes."""
+    async with await aio_pika.connect("amqp://guest:guest@127.0.0.1:5672/", timeout=5) as connection:
+        channel = await connection.channel()
+        queue = await channel.declare_queue(env["RABBITMQ_QUEUE"], passive=True)
+        result = queue.declaration_result
+        return result.message_count, result.consumer_count

@@ -25,6 +25,7 @@ from tests.e2e.production_shape import (
     ProductionShape,
     bind_probe_queue,
     broker_messages,
+    console_queue_state,
     production_shape,
     restart_action_server,
 )
@@ -78,6 +79,13 @@ async def test_a_conversation_over_both_servers_loses_and_reorders_nothing(shape
                       and e.get("event") == "user"]
         await asyncio.sleep(0.3)
     assert published == CONVERSATION
+    # The console consumes the run's queue (live transcripts), so it does not grow unread.
+    state = await console_queue_state(shape.env)
+    while state[0] > 0 and time.monotonic() < deadline + 10:
+        await asyncio.sleep(0.3)
+        state = await console_queue_state(shape.env)
+    assert state[0] == 0 and state[1] >= 1, state
+    assert "live transcripts from RabbitMQ" in (shape.run_dir / "console.log").read_text()
 
 
 def test_two_messages_of_one_conversation_at_once_are_taken_one_after_the_other(shape: ProductionShape) -> None:
