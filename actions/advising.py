@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
+from actions.entities import latest_entities
 from catalog.advice import wording
 from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
 from catalog.advice.eligibility import LearnerBackground
@@ -108,7 +109,7 @@ def _goal_gone(dispatcher: CollectingDispatcher, goal: str) -> list[EventType]:
 
 def understood(tracker: Tracker) -> str | None:
     """What this message told us, in one sentence, so the learner can correct a misreading at once."""
-    entities = tracker.latest_message.get("entities", [])
+    entities = latest_entities(tracker)
     change = apply_entities([], [e for e in entities if e.get("entity") in ("skill", "job_role")])
     removed = [e["value"] for e in entities if e.get("entity") == "skill" and e.get("role") == "lacks"]
     constraints = [t for t in (wording.constraint_text(e) for e in entities) if t]
@@ -131,7 +132,7 @@ def adviser_state(tracker: Tracker) -> AdviserState:
 
 
 def this_turn(tracker: Tracker) -> Turn:
-    entities = tracker.latest_message.get("entities", [])
+    entities = latest_entities(tracker)
     change = apply_entities([], entities)
     occupation = default_onet().occupation_title(change.goal_onet) if change.goal_onet else ""
     return Turn(intent=(tracker.latest_message.get("intent") or {}).get("name"), gave_goal=bool(change.goal),

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.advising import pathway_step_ids, send_pathway
 from actions.catalog_service import catalog_service
+from actions.entities import latest_entities
 from catalog.advice import wording
 from catalog.advice.dialogue import Question
 from catalog.advice.provider_comparison import compare_providers
@@ -45,7 +46,7 @@ class _StepAction(Action, ABC):
             named = find_credential(text, svc.index)
             if named:
                 return 0, named
-            providers = [e["value"] for e in tracker.latest_message.get("entities", []) if e.get("entity") == "provider"]
+            providers = [e["value"] for e in latest_entities(tracker) if e.get("entity") == "provider"]
             unknown = unknown_credential_name(text)
             if providers:  # "will a coursera cert be recognised?": what the catalogue records about Coursera
                 goal = tracker.get_slot("career_goal")
@@ -229,7 +230,7 @@ class ActionRefinePathway(Action):
         if not tracker.get_slot("career_goal"):
             dispatcher.utter_message(response="utter_no_pathway")
             return []
-        entities = [e for e in tracker.latest_message.get("entities", [])
+        entities = [e for e in latest_entities(tracker)
                     if e.get("entity") in ("budget", "hours_per_week", "deadline_weeks", "free_only", "optimise",
                                            "delivery", "provider")]
         if not entities:

@@ -15,6 +15,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
+from actions.entities import entities_of
 from catalog.advice import wording
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
@@ -33,10 +34,6 @@ NOT_THE_LEARNERS_SKILLS = {"ask_recognition", "ask_accreditation", "ask_verifica
                            "ask_step_details"} | ABOUT_THE_CATALOGUE
 
 
-def _entities(tracker: Tracker, name: str) -> list[dict[str, Any]]:
-    return [e for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
-
-
 def goal_role_code(goal: str) -> str | None:
     role = default_taxonomy().roles.get(goal)
     return role.onet or None if role else None
@@ -47,7 +44,7 @@ def learner_industries(tracker: Tracker) -> set[str]:
     taxonomy = default_taxonomy()
     context = industry_context_for(taxonomy)
     roles = [tracker.get_slot("career_goal"), *(tracker.get_slot("background_roles") or [])]
-    roles += [e["value"] for e in _entities(tracker, "job_role")]
+    roles += [e["value"] for e in entities_of(tracker, "job_role")]
     named = [r for r in roles if isinstance(r, str)]
     found = context.of_roles(taxonomy, named)
     for role in named:
@@ -89,8 +86,8 @@ class ValidateSlotMappings(ValidationAction):
                                domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
             return {}
-        ents = read_by_learners_industry(tracker, _entities(tracker, "skill") + _entities(tracker, "skill_candidate")) \
-            + _entities(tracker, "job_role")
+        ents = read_by_learners_industry(tracker, entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")) \
+            + entities_of(tracker, "job_role")
         if not ents:
             return {}
         change = apply_entities(tracker.get_slot("current_skills"), ents)
@@ -124,7 +121,7 @@ class ValidateSlotMappings(ValidationAction):
                             domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in ABOUT_THE_CATALOGUE:
             return {}
-        change = apply_entities([], _entities(tracker, "job_role"))
+        change = apply_entities([], entities_of(tracker, "job_role"))
         if change.goal and change.goal != tracker.get_slot("career_goal"):
             return {"career_goal": change.goal}
         return {}
@@ -135,7 +132,7 @@ class ValidateSlotMappings(ValidationAction):
         named one, else the covered role's; for a goal we don't cover it is the only record of what was meant."""
         if _intent(tracker) in ABOUT_THE_CATALOGUE:
             return {}
-        change = apply_entities([], _entities(tracker, "job_role"))
+        change = apply_entities([], entities_of(tracker, "job_role"))
         if not (change.goal or change.unknown_goal):
             return {}
         code = change.goal_onet or (goal_role_code(change.goal) if change.goal else None)
@@ -155,7 +152,7 @@ class ValidateSlotMappings(ValidationAction):
 
     def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, "budget")
+        ents = entities_of(tracker, "budget")
         if not ents or _intent(tracker) in ABOUT_THE_CATALOGUE:
             return {}
         info = ents[0].get("additional_info") or {}
@@ -165,7 +162,7 @@ class ValidateSlotMappings(ValidationAction):
                                     domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NO_PREFERENCE_INTENTS:
             return {}
-        ents = _entities(tracker, "provider")
+        ents = entities_of(tracker, "provider")
         if not ents:
             return {}
         prefer = [e["value"] for e in ents if e.get("role") != "avoid"]
@@ -182,7 +179,7 @@ class ValidateSlotMappings(ValidationAction):
 def _simple_extractor(slot: str, spec: SimpleConstraint):
     def extract(self: ValidateSlotMappings, dispatcher: CollectingDispatcher, tracker: Tracker,
                 domain: DomainDict) -> dict[str, Any]:
-        ents = _entities(tracker, spec.entity)
+        ents = entities_of(tracker, spec.entity)
         if _intent(tracker) in ABOUT_THE_CATALOGUE and spec.entity in ("free_only", "budget"):
             return {}
         return {slot: spec.read(ents[0]["value"])} if ents else {}

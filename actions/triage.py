@@ -14,6 +14,7 @@ from rasa_sdk.events import ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.entities import latest_entities
 from catalog.advice import wording
 from catalog.triage.rules import TOPIC_LABELS, Triage, triage
 from catalog.triage.store import CaseStore
@@ -65,7 +66,7 @@ def constraint_summary(tracker: Tracker) -> list[str]:
 
 def open_case(dispatcher: CollectingDispatcher, tracker: Tracker, trigger: str) -> list[EventType]:
     """Reply, record the case and pause; what every hand-over shares."""
-    entities = tracker.latest_message.get("entities", [])
+    entities = latest_entities(tracker)
     concern = next((e["value"] for e in entities if e.get("entity") == "concern"), None)
     topics = tuple(dict.fromkeys(e["value"] for e in entities if e.get("entity") == "remit_topic"))
     why = triage(trigger, concern, topics)

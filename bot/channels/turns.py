@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 # The learner-facing words of channel-level failures, in one place for every channel.
 TURN_FAILED = {"text": "Sorry, something went wrong on my side and I couldn't answer that. Please try again "
                        "in a moment.", "error": "turn_failed"}
+# A silent turn while the action server answers its health check: a typed command or a bare retrieval intent
+# ("/faq") that Rasa's own actions could not answer, not an outage.
+NOT_ANSWERED = {"text": "Sorry, I didn't manage to answer that. Could you put it another way? For a pathway, tell me "
+                        "the role you're aiming for and the skills you have.", "error": "not_answered"}
 NO_REPLY = {"text": "Sorry, I can't fetch recommendations right now: part of the service isn't responding. "
                     "Your message is saved; please try again in a minute.", "error": "service_unavailable"}
 STORE_DOWN = {"text": "Sorry, I can't reach the place where our conversation is kept right now, so I couldn't "
@@ -73,11 +77,32 @@ def answered_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
         finally:
             output.send_response = original  # type: ignore[method-assign]
         if sent[0] == 0 and not await is_paused(message.sender_id):
-            logger.error("turn for %s produced no reply (is the action server up?)", message.sender_id)
-            await original(message.sender_id, dict(NO_REPLY))
+            if await action_server_answers():
+                logger.warning("turn for %s produced no reply, with the action server up", message.sender_id)
+                await original(message.sender_id, dict(NOT_ANSWERED))
+            else:
+                logger.error("turn for %s produced no reply (is the action server up?)", message.sender_id)
+                await original(message.sender_id, dict(NO_REPLY))
         return result
 
     return handle
+
+
+async def action_server_answers(timeout: float = 2.0) -> bool:
+    """Whether the running Rasa server's action endpoint answers its health check (``/health`` beside
+    ``/webhook``, as rasa-sdk serves it); False when that can't be told, so an outage is never hidden."""
+    try:
+        import aiohttp
+        from sanic import Sanic
+
+        url = Sanic.get_app("rasa_server").ctx.agent.action_endpoint.url
+        health = url.rsplit("/", 1)[0] + "/health"
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+            async with session.get(health) as resp:
+                return resp.status == 200
+    except Exception:
+        logger.debug("could not tell whether the action server answers", exc_info=True)
+        return False
 
 
 async def is_paused(sender_id: str) -> bool:

@@ -40,13 +40,13 @@ FAILURE_TEXTS = {TURN_FAILED["text"]: "TURN_FAILED", NO_REPLY["text"]: "NO_REPLY
                  STORE_DOWN["text"]: "STORE_DOWN"}
 
 
-
 def fuzz(max_examples: int) -> settings:
     """The module's settings: no per-example deadline (a pathway turn can take a second on two busy cores),
     the session fixture is fine to share, and a fixed seed with no example database, so a failure
     reproduces on the next run and the run writes nothing into the work tree."""
     return settings(max_examples=max_examples, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+
 
 # Words of the product's domain, so that random mixes reach the entity extractor, the constraint reader
 # and the recommender instead of stopping at the gibberish guard.
@@ -87,8 +87,34 @@ CURRENCY_AMOUNT = st.tuples(st.sampled_from(["$", "€", "£", "¥", "₹", "CAD
                             st.sampled_from(["", " dollars", " a month", " hours a week", " weeks"])).map("".join)
 DOMAIN_TEXT = st.lists(st.one_of(st.sampled_from(DOMAIN_WORDS), NUMBERS, CURRENCY_AMOUNT), min_size=1,
                        max_size=12).map(" ".join)
+# Free text: what a learner can type or paste. Two slash commands are among the domain words (Rasa reads
+# "/greet" as an intent even mid-mix); typed intent syntax with entities is fuzzed on its own below.
 ANY_MESSAGE = st.one_of(UNICODE_TEXT, EMOJI_RTL, LONG_WORD, NUMBERS, CURRENCY_AMOUNT, DOMAIN_TEXT,
-                        st.sampled_from(SLASH_COMMANDS), st.sampled_from(CONSTRAINT_PHRASES))
+                        st.sampled_from(CONSTRAINT_PHRASES))
+
+INTENTS = ["greet", "goodbye", "affirm", "deny", "inform", "ask_role_suggestions", "request_pathway",
+           "no_preference", "refine_pathway", "already_have", "ask_why", "ask_step_details", "ask_recognition",
+           "ask_accreditation", "ask_verification", "ask_next", "browse_catalogue", "compare_providers",
+           "ask_career_stage", "help", "out_of_scope", "nlu_fallback", "not_an_intent"]
+ENTITIES = ["budget", "hours_per_week", "deadline_weeks", "free_only", "optimise", "delivery", "provider", "skill",
+            "job_role", "skill_candidate", "focus_step", "x"]
+JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                                       max_size=2), max_leaves=4)
+# ``/intent{"entity": value}``: Rasa's RegexMessageHandler turns it into an intent and entities with no NLU in
+# between, so any JSON value reaches the slot mappings and actions as it was typed.
+SLASH_COMMAND = st.one_of(
+    st.sampled_from(SLASH_COMMANDS),
+    st.builds(lambda intent, entities: f"/{intent}{json.dumps(entities) if entities else ''}",
+              st.sampled_from(INTENTS), st.dictionaries(st.sampled_from(ENTITIES), JSON_VALUE, max_size=2)),
+)
+# What a conversation really carries: free text and the payloads of the assistant's own buttons.
+BUTTON_PAYLOADS = ["/affirm", "/deny", "/ask_role_suggestions", "/request_pathway", "/ask_why", "/ask_recognition",
+                   "/no_preference", "What are micro-credentials?", "something cheaper"]
+CONVERSATION_TURN = st.one_of(DOMAIN_TEXT, st.sampled_from(CONSTRAINT_PHRASES), st.sampled_from(BUTTON_PAYLOADS),
+                              UNICODE_TEXT, EMOJI_RTL, st.sampled_from([
+                                  "I want to become a data analyst", "I know python and SQL", "I'm a nurse",
+                                  "yes", "no", "why step 1?", "is it recognised?", "hi"]))
 
 
 def new_sender() -> str:
@@ -140,18 +166,37 @@ def expected_length(message: str) -> int:
     return len(message.strip())
 
 
-@fuzz(60)
+@fuzz(150)
 @given(message=ANY_MESSAGE)
 @example(message="")
 @example(message="\x00")
 @example(message="\ud800")
 @example(message="a\udfffb\x00c\x1b[31m")
-@example(message="/inform{\"x\":1}")
 @example(message="€1e309")
 @example(message="a" * MAX_MESSAGE_CHARS)
 def test_any_message_is_answered(servers: Servers, message: str) -> None:
     """Whatever the text, a fresh conversation gets HTTP 200 and a real answer, never a failure message."""
     turn(servers, new_sender(), message)
+
+
+@fuzz(80)
+@given(message=SLASH_COMMAND)
+@example(message="/inform{\"x\":1}")
+@example(message="/greet")
+def test_typed_intent_syntax_is_answered(servers: Servers, message: str) -> None:
+    """Anyone can type Rasa's intent syntax into the widget or REST; it must not break a turn, whatever
+    intent or entity values it names (wrong types included), since the actions then see them as facts."""
+    turn(servers, new_sender(), message)
+
+
+@fuzz(30)
+@given(typed=st.lists(SLASH_COMMAND, min_size=1, max_size=2))
+def test_typed_intent_slots_then_a_pathway_are_answered(servers: Servers, typed: list[str]) -> None:
+    """A slot set from typed intent syntax (a budget of -5, a provider that is a dict, 0 hours a week) stays
+    in the conversation, so the pathway built after it, and its refinement, must cope with it."""
+    me = new_sender()
+    for message in [*typed, "I want to become a data analyst and I know Excel and SQL", "something cheaper"]:
+        turn(servers, me, message)
 
 
 @fuzz(20)
@@ -182,18 +227,41 @@ def test_too_long_message_gets_the_limit_message(servers: Servers, extra: int, c
     assert [m.get("text") for m in reply] == [too_long(expected_length(message))["text"]]
 
 
-@fuzz(8)
-@given(messages=st.lists(st.one_of(DOMAIN_TEXT, st.sampled_from(SLASH_COMMANDS), st.sampled_from(CONSTRAINT_PHRASES),
-                                   UNICODE_TEXT, st.sampled_from(["I want to become a data analyst",
-                                                                   "I know python and SQL", "nurse", "yes",
-                                                                   "no", "why step 1?", "something cheaper"])),
-                         min_size=2, max_size=6))
+@fuzz(20)
+@given(messages=st.lists(CONVERSATION_TURN, min_size=2, max_size=7))
 def test_random_conversation_is_answered_every_turn(servers: Servers, messages: list[str]) -> None:
-    """Slots carry across turns, so a value one random turn set (a goal, a NaN budget, a slot of the
-    wrong type from ``/inform{...}``) is still there when a later turn builds a pathway from it."""
+    """Slots carry across turns, so a value one random turn set (a goal, a NaN budget, zero hours) is
+    still there when a later turn builds, refines or explains a pathway from it; two turns it can't
+    understand hand the conversation to a counsellor, after which silence is right (``turn`` checks)."""
     me = new_sender()
     for message in messages:
         turn(servers, me, message)
+
+
+# The smallest inputs the fuzzing found that break a promise (see each id), kept as plain cases so that each
+# one fails on its own, with its own message, until it is fixed; hypothesis reports one per test at most.
+FOUND_INPUTS = [
+    "/chitchat",  # retrieval intent without a sub-intent: utter_chitchat raises KeyError 'response_selector'
+    "/faq",  # the same for utter_faq
+    "/restart",  # Rasa's default intents, whose default actions say nothing: the channel then claims an outage
+    "/session_start",
+    "/back",
+    "/inform{\"budget\": null}",  # actions/slot_extraction.py extract_budget: float(None)
+    "/inform{\"budget\": \"abc\"}",  # float("abc")
+    "/inform{\"budget\": \"5\"}",  # catalog/advice/wording.py constraint_text formats a str with :,.0f
+    "/inform{\"hours_per_week\": \"5\"}",  # the same with :g
+    "/inform{\"deadline_weeks\": \"\"}",  # the simple extractor's float("")
+    "/inform{\"hours_per_week\": null}",  # the same with float(None)
+    "/browse_catalogue{\"budget\": null}",  # actions/longtail.py ActionBrowseCatalogue: float(None)
+    "/browse_catalogue{\"skill\": {}}",  # longtail.py: `e["value"] in service.taxonomy.skills` on a dict
+    "/compare_providers{\"provider\": {}}",  # catalog/advice/provider_comparison.py: dict.fromkeys on a dict
+]
+
+
+@pytest.mark.parametrize("message", FOUND_INPUTS)
+def test_found_inputs_are_answered(servers: Servers, message: str) -> None:
+    """Each input once gave the learner the channel's outage message while every service was up."""
+    turn(servers, new_sender(), message)
 
 
 MALFORMED_BODIES: list[tuple[str, bytes | None, str]] = [
@@ -235,7 +303,7 @@ def test_malformed_body_is_refused_not_crashed(servers: Servers, name: str, body
             assert failure is None, f"{failure} for {name} ({body!r})"
 
 
-@fuzz(10)
+@fuzz(15)
 @given(sender=st.text(ANY_CHAR, min_size=1, max_size=40))
 def test_any_sender_id_is_answered(servers: Servers, sender: str) -> None:
     """The sender id is the conversation's key in the tracker store and in URLs; any string a client
