@@ -93,7 +93,11 @@ bench-advice: $(STAMP)
 bench-load: train
 	$(PY) -m benchmarks.load
 
-bench: bench-nlu bench-conversations bench-intent-cv bench-catalog bench-triage bench-advice
+# A full learner turn (the README conversation) against a bare `rasa init` bot with one custom action, side by side.
+bench-turn: train
+	$(PY) -m benchmarks.turn --like-for-like
+
+bench: bench-nlu bench-conversations bench-intent-cv bench-catalog bench-triage bench-advice bench-load bench-turn
 
 clean:
 	rm -rf results var/*.db .pytest_cache

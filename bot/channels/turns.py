@@ -23,7 +23,10 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
+from bot import action_response_check
 from bot.stores.unavailable import StoreUnavailable
+
+action_response_check.install()  # every channel imports this module, so the Rasa server runs with it
 
 logger = logging.getLogger(__name__)
 
