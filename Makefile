@@ -60,7 +60,7 @@ test: train lint $(WIDGET_JS)
 	scripts/ensure_package.sh chromium /usr/bin/chromium "the browser tests"
 	scripts/ensure_package.sh nginx-light /usr/sbin/nginx "the load balancer of make run-prod and its tests"
 	$(RASA) data validate --max-history 5
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 # The fast lane for your own loop: lint and every test that needs no trained model or running server (< 1 min).
 check: lint
