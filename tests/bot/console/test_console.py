@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from pathlib import Path
 
-import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.console.app import make_app
-from bot.console.auth import create_counsellor
 from catalog.triage.store import CaseStore
 
 PASSWORD = "correct horse battery"
@@ -32,28 +28,6 @@ class FakeRasa:
 
     async def resume(self, sender_id: str) -> None:
         self.resumed.append(sender_id)
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> CaseStore:
-    s = CaseStore(f"sqlite:///{tmp_path}/cases.db")
-    create_counsellor(s, "alice", "Alice Adviser", PASSWORD)
-    create_counsellor(s, "bob", "Bob Berg", PASSWORD)
-    yield s
-    s.dispose()
-
-
-@pytest.fixture()
-def rasa() -> FakeRasa:
-    return FakeRasa()
-
-
-@pytest.fixture()
-async def server(store: CaseStore, rasa: FakeRasa):
-    srv = TestServer(make_app(store, rasa, key=b"k" * 32))  # type: ignore[arg-type]
-    await srv.start_server()
-    yield srv
-    await srv.close()
 
 
 async def client_for(server: TestServer) -> TestClient:

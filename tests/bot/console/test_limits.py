@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestServer
 
-from bot.console.app import make_app
 from bot.console.auth import AccountError, create_counsellor
 from bot.console.limits import (
     CSRF_MAX,
@@ -21,27 +19,6 @@ from bot.console.limits import (
 )
 from catalog.triage.store import CaseStore
 from tests.bot.console.test_console import PASSWORD, FakeRasa, a_case, client_for, csrf_in, login
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> CaseStore:
-    s = CaseStore(f"sqlite:///{tmp_path}/cases.db")
-    create_counsellor(s, "alice", "Alice Adviser", PASSWORD)
-    yield s
-    s.dispose()
-
-
-@pytest.fixture()
-def rasa() -> FakeRasa:
-    return FakeRasa()
-
-
-@pytest.fixture()
-async def server(store: CaseStore, rasa: FakeRasa):
-    srv = TestServer(make_app(store, rasa, key=b"k" * 32))  # type: ignore[arg-type]
-    await srv.start_server()
-    yield srv
-    await srv.close()
 
 
 def test_the_limits_are_sensible() -> None:

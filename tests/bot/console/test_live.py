@@ -12,7 +12,6 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -24,10 +23,9 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 
 from bot.console import live_stream
 from bot.console.app import make_app
-from bot.console.auth import create_counsellor
 from bot.console.live import LiveEvents, LiveItem, Subscription
 from catalog.triage.store import CaseStore
-from tests.bot.console.test_console import PASSWORD, FakeRasa, a_case, client_for, login
+from tests.bot.console.test_console import FakeRasa, a_case, client_for, login
 
 AMQP = "amqp://guest:guest@127.0.0.1:5672/"
 WAIT = 10.0  # seconds: the 2-core machine may be busy
@@ -174,14 +172,6 @@ async def test_a_broker_that_is_down_at_start_delays_nothing() -> None:
 
 
 # -- the Server-Sent Events endpoint --------------------------------------------------------------------
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> CaseStore:
-    s = CaseStore(f"sqlite:///{tmp_path}/cases.db")
-    create_counsellor(s, "alice", "Alice Adviser", PASSWORD)
-    yield s
-    s.dispose()
 
 
 async def read_event(resp: ClientResponse) -> tuple[str | None, str]:
