@@ -9,7 +9,7 @@ hold: HTTP 200, a non-empty list of real messages, never the channel's failure m
 service is up, and a Rasa server that still answers afterwards. Malformed bodies may be refused (4xx) but
 must never give a 500 or hang.
 
-Everything runs against the session ``servers`` fixture (one Rasa server and one action server); the
+Everything runs against a Rasa server and an action server of its own (module fixture ``servers``); the
 example counts keep the whole module around a minute of test time on two cores.
 """
 
@@ -27,9 +27,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.turns import MAX_MESSAGE_CHARS, NO_REPLY, STORE_DOWN, TURN_FAILED, too_long
-from tests.e2e.servers import Servers, http
+from tests.e2e.servers import Servers, http, start_servers
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Servers:
+    """A pair of its own: the fuzzing provokes errors that Rasa logs with tracebacks (a bare "/faq"), and other
+    modules assert that the session servers' log has none."""
+    running = start_servers(tmp_path_factory.mktemp("fuzz-servers"))
+    yield running
+    running.stop()
 
 # A hung request is a failure in itself: the widget and REST clients wait on it.
 TIMEOUT = 30.0
