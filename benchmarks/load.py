@@ -207,9 +207,11 @@ recommendation), waiting for each reply; with two servers the turns of a convers
 How to read it: the goal presumes a second server gets CPU of its own. Here everything shares {cores} cores: a
 turn costs the machine {cpu_per_turn:.0f} ms of CPU in all (Rasa, actions, PostgreSQL, Redis, RabbitMQ, nginx
 and the load generator; median with two servers), so no configuration can exceed {cores} x 1000 / {cpu_per_turn:.0f}
-= **{ceiling:.0f} turns/s** here, which is **{ceiling_ratio:.2f}×** the one-server throughput: the 1.7× goal
-cannot be reached on this machine whatever the software does, and the measured speed-up is a floor for a
-deployment with a core (or a machine) per server, not an estimate of it. Alone, the one Rasa server kept
+= **{ceiling:.0f} turns/s** here, which is **{ceiling_ratio:.2f}×** the one-server throughput: at today's CPU per
+turn the 1.7× goal cannot be reached on this machine, and the measured speed-up is a floor for a deployment
+with a core (or a machine) per server, not an estimate of it. The same work costs more CPU time when both
+cores are busy (compare the CPU per turn of the two configurations), as when two hardware threads share one
+physical core. Alone, the one Rasa server kept
 {one_server_cores:.2f} cores busy (its CPU per turn times its throughput; one Python process runs on one core).
 The correctness columns are what this benchmark
 guarantees on any machine."""
