@@ -72,7 +72,17 @@ $PY -m bot.production create-database "$CATALOG_DB_URL"
 $PY -m catalog seed
 
 PIDS=""
-stop_all() { [ -n "$PIDS" ] && kill $PIDS 2>/dev/null; wait 2>/dev/null || true; }
+# Ctrl-C or TERM: every process is asked to stop, and killed after 10 s (a server holding open sockets can
+# take longer than anyone should wait).
+stop_all() {
+  [ -n "$PIDS" ] || return 0
+  kill $PIDS 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 $PIDS 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -9 $PIDS 2>/dev/null || true
+}
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 wait_http() {  # url pid log

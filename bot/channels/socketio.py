@@ -7,6 +7,12 @@ which raises on any payload key. This channel awaits ``enter_room`` (and still w
 function), sends every message through ``socketio_renderer``, restricts the allowed origins to the
 widget's (env ``WIDGET_ORIGINS``), and tells the learner when a turn fails instead of going silent.
 
+CORS of the socket is python-engineio's alone. ``rasa run --cors ...`` (as ``make run`` and ``make run-prod``
+start it, for the HTTP API) makes Sanic-CORS add its own ``Access-Control-Allow-Origin`` to every response,
+so a socket.io response carried the header twice and browsers refused it: the widget never connected. The
+channel marks its socket.io requests as evaluated for Sanic-CORS (its documented per-request flag), so
+engineio's headers, checked against ``WIDGET_ORIGINS``, are the only ones.
+
 Register it in credentials.yml as ``bot.channels.socketio.SocketIOChannel``; its name stays ``socketio``,
 so per-channel responses and ``output_channel=latest`` keep working.
 """
@@ -23,7 +29,9 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
-from sanic import Blueprint
+from sanic import Blueprint, Sanic
+from sanic.request import Request
+from sanic_cors.core import SANIC_CORS_EVALUATED
 
 from bot.channels import socketio_renderer
 from bot.channels.turns import answered_turn
@@ -64,6 +72,16 @@ class SocketIOChannel(SocketIOInput):
         blueprint: SocketBlueprint = super().blueprint(on_new_message)
         sio = blueprint.ctx.sio
         sio.eio.cors_allowed_origins = widget_origins()
+        socket_path = "/" + self.socketio_path.strip("/")
+
+        async def engineio_does_the_cors(request: Request) -> None:
+            if request.path.startswith(socket_path):
+                setattr(request.ctx, SANIC_CORS_EVALUATED, True)
+
+        # Added when the server starts, as Sanic-CORS adds its own middleware.
+        @blueprint.listener("before_server_start")
+        async def mark_socket_requests(app: Sanic, _loop: Any) -> None:
+            app.register_middleware(engineio_does_the_cors, "request")
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: dict | None) -> None:

@@ -121,9 +121,13 @@ def start_servers(workdir: Path, extra_env: dict[str, str] | None = None,
         cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT))
     wait_for_http(f"http://127.0.0.1:{action_port}/health", procs[0], action_log)
     rasa_log = workdir / "rasa.log"
+    # As scripts/run.sh starts it: the HTTP API's CORS origins are the widget's (Sanic-CORS then adds headers
+    # to every response, which the socket.io channel must not get twice).
+    origins = (extra_env or {}).get("WIDGET_ORIGINS")
+    cors = ["--cors", *origins.split(",")] if origins else []
     procs.append(subprocess.Popen(
         [RASA, "run", "--enable-api", "--auth-token", token, "--port", str(rasa_port), "--model", str(model),
-         "--endpoints", str(endpoints), "--credentials", str(credentials or ROOT / "credentials.yml")],
+         "--endpoints", str(endpoints), "--credentials", str(credentials or ROOT / "credentials.yml"), *cors],
         cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT))
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", token, procs, workdir)
     try:
