@@ -1,7 +1,7 @@
 """What ``make run-prod`` needs before it starts servers: the services, their databases, nginx's config.
 
     python -m bot.production check                       # PostgreSQL, Redis, RabbitMQ reachable?
-    python -m bot.production create-database URL         # CREATE DATABASE when it does not exist
+    python -m bot.production create-database VAR [VAR...] # CREATE DATABASE of the URL in each env variable
     python -m bot.production render-nginx TEMPLATE OUT   # ${NAME}s from the environment
 
 Each check names the service, where it was looked for and the variable that says where it is, so a
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check")
     create = sub.add_parser("create-database")
-    create.add_argument("url")
+    create.add_argument("variables", nargs="+", help="names of environment variables holding database URLs")
     render = sub.add_parser("render-nginx")
     render.add_argument("template", type=Path)
     render.add_argument("out", type=Path)
@@ -99,13 +99,14 @@ def main(argv: list[str] | None = None) -> int:
         for line in problems:
             print(f"run-prod: {line}", file=sys.stderr)
         return 1 if problems else 0
-    if args.command == "create-database":
-        try:
-            create_database(args.url)
-        except sa.exc.OperationalError as exc:
-            print(f"run-prod: cannot create the database of {make_url(args.url).render_as_string(hide_password=True)}: "
-                  f"{str(exc.orig).strip()}", file=sys.stderr)
-            return 1
+    if args.command == "create-database":  # URLs by variable name: no password on a command line
+        for url in dict.fromkeys(os.environ[name] for name in args.variables if os.environ.get(name)):
+            try:
+                create_database(url)
+            except sa.exc.OperationalError as exc:
+                print(f"run-prod: cannot create the database of {make_url(url).render_as_string(hide_password=True)}"
+                      f": {str(exc.orig).strip()}", file=sys.stderr)
+                return 1
         return 0
     try:
         args.out.write_text(render_template(args.template.read_text(encoding="utf-8"), dict(os.environ)),

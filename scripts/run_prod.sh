@@ -38,6 +38,7 @@ DEFAULT_DB_URL="postgresql+psycopg2://$TRACKER_DB_USER$DB_PASSWORD_PART@$TRACKER
 export CATALOG_DB_URL=${CATALOG_DB_URL:-$DEFAULT_DB_URL}
 export CASES_DB_URL=${CASES_DB_URL:-$DEFAULT_DB_URL}
 LB_HOST=${LB_HOST:-127.0.0.1}
+BACKEND_INTERFACE=${BACKEND_INTERFACE:-127.0.0.1}
 export LB_RASA_PORT=${LB_RASA_PORT:-5005}
 export LB_ACTIONS_PORT=${LB_ACTIONS_PORT:-5055}
 RASA_PORTS=(${RASA_1_PORT:-5105} ${RASA_2_PORT:-5106})
@@ -66,9 +67,9 @@ if [ ! -x "$NGINX" ]; then
   exit 1
 fi
 $PY -m bot.production check || exit 1
-$PY -m bot.production create-database "$CATALOG_DB_URL"
-[ "$CASES_DB_URL" = "$CATALOG_DB_URL" ] || $PY -m bot.production create-database "$CASES_DB_URL"
-[ "$DEFAULT_DB_URL" = "$CATALOG_DB_URL" ] || $PY -m bot.production create-database "$DEFAULT_DB_URL"
+export DEFAULT_DB_URL
+# By variable name, so that no password is on a command line (visible to every local user in `ps`).
+$PY -m bot.production create-database CATALOG_DB_URL CASES_DB_URL DEFAULT_DB_URL
 $PY -m catalog seed
 
 PIDS=""
@@ -100,8 +101,11 @@ declare -A NAME_OF
 start() {  # name
   local name=$1 n=${1##*-}
   case $name in
-    actions-*) $RASA run actions --port "${ACTION_PORTS[$((n - 1))]}" --actions actions >> "$RUN_DIR/$name.log" 2>&1 & ;;
-    rasa-*) $RASA run --enable-api --auth-token "$RASA_API_TOKEN" --cors "${CORS_ORIGINS[@]}" \
+    # The servers behind nginx listen on loopback only: nginx is the way in (on one machine; on several,
+    # set BACKEND_INTERFACE to the private network's address).
+    actions-*) SANIC_HOST=$BACKEND_INTERFACE $RASA run actions --port "${ACTION_PORTS[$((n - 1))]}" --actions actions \
+                 >> "$RUN_DIR/$name.log" 2>&1 & ;;
+    rasa-*) $RASA run --interface "$BACKEND_INTERFACE" --enable-api --auth-token "$RASA_API_TOKEN" --cors "${CORS_ORIGINS[@]}" \
               --port "${RASA_PORTS[$((n - 1))]}" --endpoints endpoints.production.yml \
               --credentials "$RUN_DIR/credentials.yml" >> "$RUN_DIR/$name.log" 2>&1 & ;;
     nginx) "$NGINX" -p "$RUN_DIR/" -c nginx.conf & ;;
@@ -155,6 +159,7 @@ while true; do
   name=${NAME_OF[$EXITED]:-}
   [ -n "$name" ] || continue
   unset "NAME_OF[$EXITED]"
+  PIDS=" ${PIDS} "; PIDS=${PIDS// $EXITED / }  # never signal a pid that a new process may have taken
   if [ "$RESTART" = "1" ]; then
     echo "$(date -u +%FT%TZ) $name (pid $EXITED) exited; starting it again in ${RESTART_DELAY}s (log: $RUN_DIR/$name.log)" >&2
     sleep "$RESTART_DELAY"

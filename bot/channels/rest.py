@@ -58,10 +58,9 @@ class AnsweredRestInput(RestInput):
         return message
 
     def _extract_input_channel(self, req: Request) -> str:
-        channel = _body(req).get("input_channel")
-        if channel is not None and not isinstance(channel, str):
-            raise InvalidUsage('"input_channel" must be text when given.')
-        return channel or self.name()
+        """Always ``rest``: Rasa takes the body's ``input_channel``, so a REST client could pass as Slack and
+        have an employer's policy applied (it is chosen by the Slack workspace in the metadata)."""
+        return self.name()
 
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
         metadata = _body(request).get("metadata")

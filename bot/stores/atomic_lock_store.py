@@ -26,12 +26,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from rasa.core.lock import TicketLock
+from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.exceptions import RedisError
@@ -41,6 +42,9 @@ from bot.stores.unavailable import LockStoreUnavailable
 T = TypeVar("T")
 # How often a waiting message looks at the lock: Rasa's 1 s adds up to a second to every queued turn.
 POLL_SECONDS = 0.05
+# Ticket numbers never repeat within this long of a conversation's last message (see ``issue_ticket``).
+ISSUED_NUMBERS_TTL_SECONDS = 24 * 3600
+logger = logging.getLogger(__name__)
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -82,17 +86,36 @@ class AtomicRedisLockStore(RedisLockStore):
         except RedisError as exc:
             raise LockStoreUnavailable(f"Redis could not be reached ({exc.__class__.__name__})") from exc
 
+    def _issued_key(self, conversation_id: str) -> str:
+        """Beside the lock, never equal to a lock key (those all start with ``key_prefix``)."""
+        return self.key_prefix.rstrip(":") + "-issued:" + conversation_id
+
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        def issue(lock: TicketLock | None) -> tuple[TicketLock, int]:
-            lock = lock or self.create_lock(conversation_id)
-            return lock, lock.issue_ticket(lock_lifetime)
+        """A ticket number never issued before for this conversation. Rasa numbers from the lock's last
+        ticket, so once a lock empties (its holder finished, or its ticket expired while the holder still
+        ran) numbering restarts at 0, and the late holder's clean-up would remove the new holder's ticket.
+        The highest number issued is kept in its own key, changed in the same transaction."""
+        key, issued_key = self.key_prefix + conversation_id, self._issued_key(conversation_id)
+        outcome: list[int] = []
+
+        def step(pipe: Any) -> None:
+            raw, issued = pipe.get(key), pipe.get(issued_key)
+            lock = TicketLock.from_dict(json.loads(raw)) if raw else self.create_lock(conversation_id)
+            lock.remove_expired_tickets()
+            number = max(int(issued) if issued is not None else -1, lock.last_issued) + 1
+            lock.tickets.append(Ticket(number, time.time() + lock_lifetime))
+            pipe.multi()
+            pipe.set(key, lock.dumps())
+            pipe.set(issued_key, number, ex=ISSUED_NUMBERS_TTL_SECONDS)
+            outcome[:] = [number]
 
         try:
-            return self._change(conversation_id, issue)
-        except LockStoreUnavailable:
-            raise
+            self.red.transaction(step, key, issued_key)
+        except RedisError as exc:
+            raise LockStoreUnavailable(f"Redis could not be reached ({exc.__class__.__name__})") from exc
         except Exception as exc:  # as Rasa's own store reports it, so the server answers the same way
             raise LockError(f"Error while acquiring lock. Error:\n{exc}") from exc
+        return outcome[0]
 
     def update_lock(self, conversation_id: str) -> None:
         def drop_expired(lock: TicketLock | None) -> tuple[TicketLock | None, None]:
@@ -142,7 +165,12 @@ class AtomicRedisLockStore(RedisLockStore):
                 keep_alive.cancel()
                 with contextlib.suppress(asyncio.CancelledError, LockError):
                     await keep_alive
-            self.cleanup(conversation_id, ticket)
+            try:
+                self.cleanup(conversation_id, ticket)
+            except LockStoreUnavailable as exc:
+                # The turn is done (or failed on its own): an unfinished ticket expires by itself, and
+                # raising here would tell the learner a saved message was lost, or hide the turn's error.
+                logger.warning("could not finish ticket %d of %s: %s", ticket, conversation_id, exc)
 
     async def _wait_for_turn(self, conversation_id: str, ticket: int, lock_lifetime: float,
                              poll_seconds: float) -> TicketLock:
@@ -158,5 +186,10 @@ class AtomicRedisLockStore(RedisLockStore):
     async def _keep_alive(self, conversation_id: str, ticket: int, lock_lifetime: float) -> None:
         while True:
             await asyncio.sleep(lock_lifetime / 3)
-            if not self.renew(conversation_id, ticket, lock_lifetime):
-                return
+            try:
+                if not self.renew(conversation_id, ticket, lock_lifetime):
+                    logger.error("the lock of %s expired during a turn (ticket %d); another message may be "
+                                 "processed at the same time", conversation_id, ticket)
+                    return
+            except LockStoreUnavailable as exc:  # a Redis blip: keep trying while the turn runs
+                logger.warning("could not renew the lock of %s: %s", conversation_id, exc)

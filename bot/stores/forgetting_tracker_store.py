@@ -46,8 +46,13 @@ class ForgettingSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url
         engine_kwargs = create_engine_kwargs(url)
         if is_postgresql_url(url):
-            engine_kwargs["connect_args"] = {**engine_kwargs.get("connect_args", {}),
-                                             "connect_timeout": CONNECT_TIMEOUT_SECONDS}
+            # A host that stops answering fails a turn in seconds: on connecting, and on a pooled connection
+            # (TCP keepalives and libpq's tcp_user_timeout), never after the kernel's 15-minute retransmits.
+            connect_args = dict(engine_kwargs.get("connect_args", {}))
+            connect_args.update(connect_timeout=CONNECT_TIMEOUT_SECONDS, keepalives=1, keepalives_idle=5,
+                                keepalives_interval=2, keepalives_count=2,
+                                tcp_user_timeout=CONNECT_TIMEOUT_SECONDS * 1000)
+            engine_kwargs["connect_args"] = connect_args
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **engine_kwargs)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

@@ -129,3 +129,31 @@ async def test_a_turn_longer_than_the_lifetime_keeps_its_lock(conversation) -> N
     await turn("next", 0.0)
     await first
     assert inside == ["long in", "long out", "next in", "next out"]
+
+
+def test_ticket_numbers_never_repeat_when_a_lock_empties(conversation) -> None:
+    """Rasa numbers from the lock's last ticket: after a lock emptied, the next message got 0 again, and the
+    late holder of the old 0 removed the new holder's ticket when it finished."""
+    store = AtomicRedisLockStore(**REDIS)
+    first = store.issue_ticket(conversation, 0.2)
+    time.sleep(0.3)  # the holder overran its lifetime: its ticket expired, the lock is empty
+    second = store.issue_ticket(conversation, 30)
+    assert second != first
+    store.finish_serving(conversation, first)  # the late holder finishes
+    lock = store.get_lock(conversation)
+    assert lock is not None and [t.number for t in lock.tickets] == [second]
+    store.finish_serving(conversation, second)
+    assert store.issue_ticket(conversation, 30) > second
+
+
+async def test_a_redis_error_when_finishing_does_not_fail_a_finished_turn(conversation, monkeypatch) -> None:
+    from bot.stores.unavailable import LockStoreUnavailable
+
+    store = AtomicRedisLockStore(**REDIS)
+
+    def down(*_: object) -> None:
+        raise LockStoreUnavailable("redis down")
+
+    async with store.lock(conversation, lock_lifetime=5):
+        monkeypatch.setattr(store, "cleanup", down)  # Redis drops after the turn's work was saved
+    # no exception: the ticket expires by itself
