@@ -29,6 +29,7 @@ from pathlib import Path
 import aiohttp
 
 from benchmarks.report import write_section
+from benchmarks.turn import percentile
 from tests.e2e.production_shape import ProductionShape, production_shape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,11 +112,6 @@ def process_cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (float(parts[11]) + float(parts[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 async def run_load(shape: ProductionShape, bases: list[str], learners: int, pairs: int, label: str) -> dict:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bot.console.auth import create_counsellor
+from catalog.triage.store import CaseStore
 from tests.browser.conftest import _stop
 from tests.e2e.servers import ROOT, Servers, server_env, wait_for_http
 
@@ -19,6 +21,16 @@ from tests.e2e.servers import ROOT, Servers, server_env, wait_for_http
 def cases_url(rasa: Servers) -> str:
     """The case store the action server of ``rasa`` writes (see tests/e2e/servers.py)."""
     return f"sqlite:///{rasa.workdir}/cases.db"
+
+
+@contextmanager
+def counsellor_store(rasa: Servers, username: str, display_name: str, password: str) -> Iterator[CaseStore]:
+    """The case store the action server of ``rasa`` writes, with the counsellor account ``username``."""
+    cases = CaseStore(cases_url(rasa))
+    if not cases.counsellor(username):
+        create_counsellor(cases, username, display_name, password)
+    yield cases
+    cases.dispose()
 
 
 @contextmanager

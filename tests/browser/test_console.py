@@ -20,10 +20,9 @@ from typing import Any
 
 import pytest
 
-from bot.console.auth import create_counsellor
 from catalog.triage.store import CaseStore
 from tests.browser.conftest import ROOT, Chromium, save_screenshot
-from tests.browser.console_fixtures import OVERFLOW_JS, cases_url, console_server
+from tests.browser.console_fixtures import OVERFLOW_JS, console_server, counsellor_store
 from tests.browser.test_widget import EXAMPLE, assert_visible_focus, expect, tab_to
 from tests.e2e.servers import Servers, free_port
 
@@ -36,11 +35,8 @@ POLL = 15_000  # ms: the case page polls every 2 s; the 2-core machine may be bu
 
 @pytest.fixture
 def store(rasa: Servers) -> Iterator[CaseStore]:
-    cases = CaseStore(cases_url(rasa))
-    if not cases.counsellor(USERNAME):
-        create_counsellor(cases, USERNAME, DISPLAY_NAME, PASSWORD)
-    yield cases
-    cases.dispose()
+    with counsellor_store(rasa, USERNAME, DISPLAY_NAME, PASSWORD) as cases:
+        yield cases
 
 
 @pytest.fixture

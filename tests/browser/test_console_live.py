@@ -19,10 +19,9 @@ from typing import Any
 
 import pytest
 
-from bot.console.auth import create_counsellor
 from catalog.triage.store import CaseStore
 from tests.browser.conftest import Chromium
-from tests.browser.console_fixtures import cases_url, console_server
+from tests.browser.console_fixtures import console_server, counsellor_store
 from tests.browser.test_widget import expect
 from tests.e2e.servers import Servers, free_port
 
@@ -81,11 +80,8 @@ def user_event(sender_id: str, text: str) -> dict[str, Any]:
 
 @pytest.fixture
 def store(rasa: Servers) -> Iterator[CaseStore]:
-    cases = CaseStore(cases_url(rasa))
-    if not cases.counsellor(USERNAME):
-        create_counsellor(cases, USERNAME, DISPLAY_NAME, PASSWORD)
-    yield cases
-    cases.dispose()
+    with counsellor_store(rasa, USERNAME, DISPLAY_NAME, PASSWORD) as cases:
+        yield cases
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import aio_pika
 
-from tests.e2e.servers import ROOT, http, latest_model, server_env
+from tests.e2e.servers import RASA, ROOT, http, latest_model, server_env, wait_for_http
 from tests.support.services import RedisProcess, free_port, scratch_database
 from tests.support.tcp_proxy import TcpProxy
 
@@ -84,18 +83,11 @@ def _wait_ready(shape: ProductionShape, seconds: float = 400.0) -> None:
 def restart_action_server(shape: ProductionShape, n: int) -> subprocess.Popen:
     """Action server ``n`` again, on its port, as run_prod.sh starts it."""
     log = shape.run_dir / f"actions-{n}-restarted.log"
-    proc = subprocess.Popen([str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "rasa"), "run",
-                             "actions", "--port", str(shape.ports[f"actions{n}"]), "--actions", "actions"],
+    proc = subprocess.Popen([RASA, "run", "actions", "--port", str(shape.ports[f"actions{n}"]), "--actions", "actions"],
                             cwd=ROOT, env=shape.env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     shape.restarted.append(proc)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{shape.ports[f'actions{n}']}/health", timeout=2):
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"action server {n} did not come back:\n{log.read_text()[-3000:]}")
+    wait_for_http(f"http://127.0.0.1:{shape.ports[f'actions{n}']}/health", proc, log, seconds=120.0)
+    return proc
 
 
 async def _delete_broker_objects(env: dict[str, str]) -> None:
