@@ -25,7 +25,7 @@ from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
 from catalog.advice.suggestions import closest_roles, suggest_roles
 from catalog.catalogue.onet import default_onet
-from catalog.reading.profile import apply_entities
+from catalog.reading.profile import apply_entities, apply_tool_entities
 
 # A bad EMPLOYER_POLICIES_FILE stops the action server at start, with the entry named, rather than failing
 # every employee's turn later.
@@ -91,7 +91,7 @@ def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str 
         return _goal_gone(dispatcher, goal)
     policy = policy_for(tracker.get_slot("workspace"))
     names = {pid: p.name for pid, p in catalog_service().index.providers.items()}
-    payload = pathway_payload(build_pathway(tracker), policy, names)
+    payload = pathway_payload(build_pathway(tracker), policy, names, tracker.get_slot("current_tools"))
     if intro:
         dispatcher.utter_message(text=intro)
     dispatcher.utter_message(text=wording.pathway_text(payload),
@@ -113,7 +113,8 @@ def understood(tracker: Tracker) -> str | None:
     change = apply_entities([], [e for e in entities if e.get("entity") in ("skill", "job_role")])
     removed = [e["value"] for e in entities if e.get("entity") == "skill" and e.get("role") == "lacks"]
     constraints = [t for t in (wording.constraint_text(e) for e in entities) if t]
-    return wording.understood_text(change.goal, change.background, change.added, removed, constraints)
+    tools = apply_tool_entities([], [e for e in entities if e.get("entity") == "tool"]).added
+    return wording.understood_text(change.goal, change.background, change.added, removed, constraints, tools)
 
 
 def adviser_state(tracker: Tracker) -> AdviserState:

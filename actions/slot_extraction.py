@@ -20,7 +20,7 @@ from catalog.advice import wording
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.industry_context import industry_context_for
-from catalog.reading.profile import MAX_PROFILE_SKILLS, apply_entities
+from catalog.reading.profile import MAX_PROFILE_SKILLS, apply_entities, apply_tool_entities
 from catalog.reading.qualifications import read_qualifications
 
 # A question about the catalogue ("show me cybersecurity certs under $400", "coursera or edx?") says nothing
@@ -63,14 +63,30 @@ def read_by_learners_industry(tracker: Tracker, skills: list[dict[str, Any]]) ->
     out = []
     for ent in sorted(skills, key=lambda e: e.get("start") or 0):  # as said, candidates among the rest
         info = ent.get("additional_info") or {}
-        if ent.get("entity") == "skill_candidate":
+        if str(ent.get("entity")).endswith("_candidate"):  # skill_candidate, tool_candidate
             if industries & set(info.get("industries") or []):
-                out.append({**ent, "entity": "skill"})
+                out.append({**ent, "entity": str(ent["entity"]).removesuffix("_candidate")})
             continue
         readings = info.get("readings") or {}
         chosen = next((readings[i] for i in sorted(industries) if i in readings), ent["value"])
         if chosen:
             out.append({**ent, "value": chosen})
+    return out
+
+
+def held_tools(tracker: Tracker) -> list[dict[str, Any]]:
+    """This message's tool entities, candidates settled by the learner's industry as skills' are."""
+    return read_by_learners_industry(tracker, entities_of(tracker, "tool") + entities_of(tracker, "tool_candidate"))
+
+
+def counted_tool_skills(tools: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A held tool whose class counts toward a skill (tool_class_skills.tsv, counts=yes) gives that skill:
+    "I draft in MicroStation" is CAD. Lacking the tool says nothing about the skill, so only held ones."""
+    out = []
+    for ent in tools:
+        skill = (ent.get("additional_info") or {}).get("counts_toward")
+        if skill and ent.get("role") != "lacks":
+            out.append({"entity": "skill", "value": skill, "start": ent.get("start"), "end": ent.get("end")})
     return out
 
 
@@ -87,7 +103,7 @@ class ValidateSlotMappings(ValidationAction):
         if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
             return {}
         ents = read_by_learners_industry(tracker, entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")) \
-            + entities_of(tracker, "job_role")
+            + counted_tool_skills(held_tools(tracker)) + entities_of(tracker, "job_role")
         if not ents:
             return {}
         change = apply_entities(tracker.get_slot("current_skills"), ents)
@@ -104,6 +120,17 @@ class ValidateSlotMappings(ValidationAction):
             roles = list(tracker.get_slot("background_roles") or [])
             out["background_roles"] = list(dict.fromkeys(roles + change.background))
         return out
+
+    def extract_current_tools(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> dict[str, Any]:
+        """O*NET tools that are no taxonomy skill, with their class: what the pathway says they work with."""
+        if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
+            return {}
+        ents = held_tools(tracker)
+        if not ents:
+            return {}
+        change = apply_tool_entities(tracker.get_slot("current_tools"), ents)
+        return {"current_tools": change.tools} if change.added or change.removed else {}
 
     def extract_degree(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:

@@ -48,7 +48,8 @@ def _load_provider_names() -> dict[str, str]:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
-    """Skills (with ``lacks`` role when negated), job roles (``goal``/``current``) and constraints."""
+    """Skills and O*NET tools that are no skill (``tool``, with their class), both with a ``lacks`` role when
+    negated; job roles (``goal``/``current``) and constraints."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -90,7 +91,7 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
         entities: list[dict[str, Any]] = []
         mentions = self._finder.find(text)
         for m in mentions:
-            name = "job_role" if m.kind != "skill" else "skill_candidate" if m.candidate_industries else "skill"
+            name = "job_role" if m.kind == "role" else f"{m.kind}_candidate" if m.candidate_industries else m.kind
             entity: dict[str, Any] = {
                 "entity": name,
                 "value": m.value,
@@ -105,7 +106,9 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
                                       ("unresolved", m.unresolved or None), ("onet", m.onet),
                                       ("choices", list(m.choices) or None),
                                       ("industries", list(m.candidate_industries) or None),
-                                      ("readings", m.readings)) if v is not None}
+                                      ("readings", m.readings), ("class", m.tool_class),
+                                      ("onet_tool", m.onet_tool), ("counts_toward", m.counts_toward))
+                    if v is not None}
             if info:
                 entity["additional_info"] = info
             entities.append(entity)

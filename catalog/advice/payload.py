@@ -95,8 +95,15 @@ def policy_payload(policy: EmployerPolicy, p: Pathway, provider_names: dict[str,
     }
 
 
+def tools_payload(tools: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The learner's tools that are no taxonomy skill: name, O*NET class and product, skill it counts toward."""
+    return [{"name": t["name"], "class": t.get("class"), "onet_tool": t.get("onet_tool"),
+             "counts_toward": t.get("counts_toward")} for t in tools or [] if isinstance(t, dict) and t.get("name")]
+
+
 def pathway_payload(p: Pathway, policy: EmployerPolicy | None = None,
-                    provider_names: dict[str, str] | None = None) -> dict[str, Any]:
+                    provider_names: dict[str, str] | None = None,
+                    tools: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     hours, cost = p.hours, p.cost
     return {
         "type": "pathway",
@@ -123,4 +130,5 @@ def pathway_payload(p: Pathway, policy: EmployerPolicy | None = None,
         "flags": [flag_dict(f) for f in p.flags],
         "later_goals": [later_goal_payload(g) for g in p.later_goals],
         "policy": policy_payload(policy, p, provider_names or {}) if policy else None,
+        "tools": tools_payload(tools),  # added 2026-12: [] when no tool is known
     }

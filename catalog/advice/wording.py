@@ -394,12 +394,37 @@ def step_line(number: int, step: Mapping[str, Any]) -> str:
     return line
 
 
+def tool_phrase(tool: Mapping[str, Any]) -> str:
+    """"Kareo (medical software)": a tool named with what it is, O*NET's commodity class."""
+    kind = tool.get("class")
+    if not kind:
+        return str(tool["name"])
+    first = kind.split(" ", 1)[0]
+    return f"{tool['name']} ({kind if first.isupper() else kind[:1].lower() + kind[1:]})"
+
+
+def tools_text(tools: Iterable[Mapping[str, Any]]) -> str | None:
+    """"You use QuickBooks Point of Sale (point of sale POS software) and Kareo (medical software)." and which
+    skill a tool counts toward, when the reviewed class mapping says it does."""
+    tools = [t for t in tools if t.get("name")]
+    if not tools:
+        return None
+    text = f"You use {join_names(tool_phrase(t) for t in tools)}."
+    counted = list(dict.fromkeys(t["counts_toward"] for t in tools if t.get("counts_toward")))
+    if counted:
+        text += f" That counts toward {join_names(counted)}."
+    return text
+
+
 def pathway_text(payload: Mapping[str, Any]) -> str:
     """The whole pathway as plain text: what REST, a terminal, and notifications show."""
     empty = empty_pathway_text(payload)
     if empty:
         return empty
     lines = [pathway_heading(payload)]
+    used = tools_text(payload.get("tools") or [])
+    if used:
+        lines.append(used)
     lines += [step_line(i, s) for i, s in enumerate(payload["steps"], 1)]
     lines.append(totals_line(payload))
     lines += pathway_remarks(payload)
@@ -507,15 +532,18 @@ def pace_text(payload: Mapping[str, Any]) -> str:
 # --- profile, suggestions --------------------------------------------------------------------------------
 
 def understood_text(goal: str | None, background: list[str], added: list[str], removed: list[str],
-                    constraints: list[str]) -> str | None:
+                    constraints: list[str], tools: Iterable[Mapping[str, Any]] = ()) -> str | None:
     """One sentence on what a message told us, so the learner can correct a misreading at once."""
     parts = []
+    tools = list(tools)
     if goal:
         parts.append(f"you're aiming for {goal}")
     if background:
         parts.append(f"you're coming from {join_names(background)}")
     if added:
         parts.append(f"you know {join_names(added)}")
+    if tools:
+        parts.append(f"you use {join_names(tool_phrase(t) for t in tools)}")
     if removed:
         parts.append(f"you don't have {join_names(removed)} (yet)")
     if constraints:

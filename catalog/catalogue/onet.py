@@ -43,6 +43,29 @@ class Tool:
     codes: tuple[str, ...]  # occupations that use it
 
 
+@dataclass(frozen=True)
+class ToolForm:
+    """One way a named tool is written ("Kareo" for "Kareo Practice Management"); see derive_onet_tools.py."""
+
+    text: str
+    tool: str  # the O*NET name it stands for
+    how: str  # name | short | product | brand | abbreviation
+    common: bool  # an ordinary English word (or two letters): read only with its capitals and a context
+    fuzzy: bool  # a misspelling of it may be accepted
+
+
+@dataclass(frozen=True)
+class ClassSkill:
+    """A commodity class named like a taxonomy skill, and whether using a tool of it counts toward the skill."""
+
+    skill: str
+    counts: bool
+
+
+TOOL_FORM_KINDS = {"name", "short", "product", "brand", "abbreviation"}
+TOOL_SKILL_HOWS = {"exact", "suffix", "vendor", "reviewed", "not_same"}
+
+
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         handle = path.open(encoding="utf-8", newline="")
@@ -110,6 +133,44 @@ class OnetVocabulary:
             where = f"tools.tsv: line {line}"
             self.tools[row["tool"].lower()] = Tool(row["tool"], row["class"], row["hot"] == "Y",
                                                    row["in_demand"] == "Y", _codes(row["codes"], where))
+        self._load_tool_vocabulary(directory)
+
+    def _load_tool_vocabulary(self, directory: Path) -> None:
+        """How tools are written, which are taxonomy skills, and which classes count toward a skill.
+
+        ``derive_onet_tools.py`` writes these in a second step, so a vocabulary without them (a hand-made one
+        in a test) has no tool forms rather than failing; the shipped one is checked to have them."""
+        self.tool_forms: list[ToolForm] = []
+        self.tool_skills: dict[str, str] = {}
+        self.class_skills: dict[str, ClassSkill] = {}
+        if not (directory / "tool_forms.tsv").exists():
+            return
+        by_name = {t.name: t for t in self.tools.values()}
+        for line, row in _rows(directory / "tool_forms.tsv"):
+            where = f"tool_forms.tsv: line {line}"
+            if row["tool"] not in by_name:
+                raise OnetDataError(f"{where}: '{row['tool']}' is not in tools.tsv")
+            if row["how"] not in TOOL_FORM_KINDS or row["common"] not in "YN" or row["fuzzy"] not in "YN":
+                raise OnetDataError(f"{where}: how must be one of {sorted(TOOL_FORM_KINDS)}, common and fuzzy Y or N")
+            self.tool_forms.append(ToolForm(row["form"], row["tool"], row["how"], row["common"] == "Y",
+                                            row["fuzzy"] == "Y"))
+        # O*NET name -> taxonomy skill; the reading checks the skills against the taxonomy it is given.
+        for line, row in _rows(directory / "tool_skills.tsv"):
+            where = f"tool_skills.tsv: line {line}"
+            if row["tool"] not in by_name or row["how"] not in TOOL_SKILL_HOWS or not row["skill"]:
+                raise OnetDataError(f"{where}: needs a tool of tools.tsv, a skill, and how in {sorted(TOOL_SKILL_HOWS)}")
+            if row["how"] != "not_same":
+                self.tool_skills[row["tool"]] = row["skill"]
+        classes = {t.kind for t in self.tools.values()}
+        for line, row in _rows(directory / "tool_class_skills.tsv"):
+            where = f"tool_class_skills.tsv: line {line}"
+            if row["class"] not in classes or row["counts"] not in ("yes", "no") or not row["skill"]:
+                raise OnetDataError(f"{where}: needs a class of tools.tsv, a skill, and counts yes or no")
+            self.class_skills[row["class"]] = ClassSkill(row["skill"], row["counts"] == "yes")
+
+    def tool(self, name: str) -> Tool | None:
+        """A tool by its O*NET name, in any case."""
+        return self.tools.get(name.lower())
 
     def title_key(self, title: str) -> str | None:
         """The index key of a job title, tolerating case, spacing, British spelling and a plural."""

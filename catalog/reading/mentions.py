@@ -29,6 +29,7 @@ from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.cue_words import load_cue_words
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
+from catalog.reading.tools import ToolEntry, ToolLexicon
 
 HAS, LACKS = "has", "lacks"
 GOAL, CURRENT = "goal", "current"
@@ -59,6 +60,9 @@ CONNECTORS = CUES["connectors"]
 SKILL_NOUNS = CUES["skill_nouns"]
 ROLE_LEADS = CUES["role_leads"]
 LEARNING_VERBS = CUES["learning_verbs"]
+TOOL_CUES = CUES["tool_cues"]
+TOOL_CUE_SKIPS = CUES["tool_cue_skips"]
+HELD_KINDS = ("skill", "tool")  # what a learner has or lacks: the same polarity, question and list rules
 # Job titles outside the taxonomy ("school librarian", "clinical data manager") are still job titles: a
 # phrase ending in one of these heads, in a place where a job is named ("I'm a ...", "want ...", "goal is ..."),
 # is read as a role. A generic head ("manager") needs a word before it; the others can stand alone.
@@ -109,7 +113,7 @@ FIRST_PERSON = CUES["first_person"]
 class Mention:
     """A skill or role found in a message, resolved to its canonical name."""
 
-    kind: str  # "skill" | "role"
+    kind: str  # "skill" | "role" | "tool" (an O*NET tool that is no taxonomy skill, ``value`` as O*NET writes it)
     value: str
     start: int  # character offsets into the message
     end: int
@@ -129,6 +133,9 @@ class Mention:
     # industry: the action decides with the learner's goal and jobs.
     candidate_industries: tuple[str, ...] = ()
     readings: dict[str, str | None] | None = None  # industry -> skill, for a word read by industry ("coding")
+    tool_class: str | None = None  # tools: O*NET's commodity class ("Medical software")
+    onet_tool: str | None = None  # tools: O*NET's name of the product ("Kareo Practice Management")
+    counts_toward: str | None = None  # tools: a skill its class counts toward (tool_class_skills.tsv)
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -156,6 +163,9 @@ class MentionFinder:
         self.taxonomy = taxonomy
         self.occupations = occupations
         self.industries: IndustryContext = industry_context_for(taxonomy)
+        # O*NET's named tools come with its titles (CAREER_ONET_TITLES=off leaves both out).
+        self.tools: ToolLexicon | None = ToolLexicon(taxonomy, occupations.onet, self.industries) \
+            if occupations else None
         # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
@@ -170,6 +180,7 @@ class MentionFinder:
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._licensed = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._common_tools = PhraseMatcher(self.nlp.vocab, attr="ORTH")  # "Word", "Teams": see tools.py
         self._labels: dict[int, tuple[str, str]] = {}
         lower_patterns: dict[str, list[Doc]] = defaultdict(list)
         exact_patterns: dict[str, list[Doc]] = defaultdict(list)
@@ -183,6 +194,17 @@ class MentionFinder:
                 ambiguous[form.text.lower()].add(key)
             if not form.case_sensitive and len(form.text) >= 6:
                 fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
+        common_tools: dict[str, list[Doc]] = defaultdict(list)
+        for entry in (self.tools.entries.values() if self.tools else ()):
+            if entry.text.lower() in ISSUER_WORDS:
+                continue  # "LinkedIn", "Coursera": where credentials come from, read by the catalogue questions
+            key = f"tool|{entry.text}"
+            doc = self.nlp.make_doc(entry.text)
+            (common_tools if entry.common else lower_patterns)[key].append(doc)
+            if entry.fuzzy:
+                fuzzy_forms.setdefault(entry.text.lower(), ("tool", entry.text))
+        for key, docs in common_tools.items():
+            self._common_tools.add(key, docs)
         for key, docs in lower_patterns.items():
             self._lower.add(key, docs)
         for key, docs in exact_patterns.items():
@@ -193,7 +215,7 @@ class MentionFinder:
                 licensed[next(iter(keys))].append(self.nlp.make_doc(text))
         for key, docs in licensed.items():
             self._licensed.add(key, docs)
-        for key in set(lower_patterns) | set(exact_patterns):
+        for key in set(lower_patterns) | set(exact_patterns) | set(common_tools):
             kind, canonical = key.split("|", 1)
             self._labels[self.nlp.vocab.strings[key]] = (kind, canonical)
         # Fuzzy candidates bucketed by first letter and token count: misspellings rarely change either.
@@ -238,6 +260,8 @@ class MentionFinder:
                 if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
                     continue  # "career coordinator" is not a misspelt "care coordinator"
                 kind, canonical = self._fuzzy_labels[match[0]]
+                if kind == "tool" and match[1] > 1:
+                    continue  # a product name is a proper name: one slip, not two ("microcreds" is no MicroPress)
                 if kind == "skill" and n == 1 and (text in SOLO_HEADS or text in GENERIC_HEADS):
                     continue  # "radiographer" is a job, not a misspelt "radiography"
                 spans.append(Span(doc, start, end, label=f"{kind}|{canonical}|fuzzy"))
@@ -263,12 +287,18 @@ class MentionFinder:
         for span in spans:
             kind, canonical, *flags = span.label_.split("|")
             named = dict(f.split("=", 1) for f in flags if "=" in f)
-            m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind == "skill" else "",
+            entry = self.tools.get(canonical) if kind == "tool" and self.tools else None
+            if entry is not None and entry.skill:
+                kind, canonical = "skill", entry.skill  # a tool that is a taxonomy skill reads as the skill
+            m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind in HELD_KINDS else "",
                         fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
                         token_end=span.end, onet=named.get("onet") or None,
                         choices=tuple(c for c in named.get("choices", "").split(";") if c))
+            if entry is not None and kind == "tool":
+                m.tool_class, m.onet_tool, m.counts_toward = entry.tool.kind, entry.tool.name, entry.counts_toward
             if "candidate" in flags:
-                m.candidate_industries = tuple(sorted(self.industries.skill_industries.get(canonical, ())))
+                m.candidate_industries = tuple(sorted(entry.industries if entry is not None
+                                                      else self.industries.skill_industries.get(canonical, ())))
             if kind == "skill" and not industries and span.text.lower() in self.industries.readings:
                 m.readings = dict(self.industries.readings[span.text.lower()])
             mentions.append(m)
@@ -282,7 +312,7 @@ class MentionFinder:
             mentions = [m for m in mentions if m.cued]
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
-        return [m for m in mentions if m.cued or m.kind != "skill" or not _in_a_question(doc, m)]
+        return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
 
     def _onet_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Job titles O*NET knows ("dental hygienist", "payroll clerk"), read as roles.
@@ -308,6 +338,7 @@ class MentionFinder:
                     break
         out = list(spans)
         context = [s.label_.split("|")[1] for s in spans if s.label_.startswith("skill|")]
+        context += [e.tool.name for e in (self._tool_entry(s) for s in spans) if e is not None]
         context += [t.text for t in doc if t.is_alpha and len(t) > 2]
         for span in filter_spans(found):
             overlapping = [s for s in out if s.start < span.end and span.start < s.end]
@@ -436,7 +467,18 @@ class MentionFinder:
                 out.append(Span(doc, span.start, span.end, label="|".join(["skill", skill, *flags])))
         taken = {i for s in out for i in range(s.start, s.end)}
         for span in unlicensed:
-            if any(i in taken for i in range(span.start, span.end)) or not span.label_.startswith("skill|"):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            entry = self._tool_entry(span)
+            if entry is not None:  # "Canvas" from a teacher; with no job named, the learner's industry decides
+                if span.start > 0 and doc[span.start - 1].lower_ in PERSON_LEADS:
+                    continue  # "I work with Bill", "ask Sage": a person, whatever the industry
+                if industries & entry.industries:
+                    out.append(span)
+                elif not industries and entry.industries:
+                    out.append(Span(doc, span.start, span.end, label=f"{span.label_}|candidate"))
+                continue
+            if not span.label_.startswith("skill|"):
                 continue
             skill = span.label_.split("|")[1]
             if industries and self.industries.fits(skill, industries):
@@ -457,7 +499,7 @@ class MentionFinder:
         taken = {i for s in spans for i in range(s.start, s.end)}
         candidates = filter_spans([
             Span(doc, start, end, label=self.nlp.vocab.strings[match_id])
-            for match_id, start, end in self._licensed(doc)
+            for matcher in (self._licensed, self._common_tools) for match_id, start, end in matcher(doc)
             if not any(i in taken for i in range(start, end))
         ])
         accepted = list(spans)
@@ -470,6 +512,11 @@ class MentionFinder:
                     candidates.remove(cand)
                     grew = True
         return sorted(accepted, key=lambda s: s.start), [c for c in candidates if not _plainly_a_word(doc, c)]
+
+    def _tool_entry(self, span: Span) -> ToolEntry | None:
+        if not span.label_.startswith("tool|") or self.tools is None:
+            return None
+        return self.tools.get(span.label_.split("|")[1])
 
     def _split_negated_compounds(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'no SQL yet' is a missing skill, not the NoSQL database family."""
@@ -501,7 +548,7 @@ class MentionFinder:
     def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
         attached = {i for i in range(1, len(doc)) if (i - 1) in skip and doc[i].lower_ in POSTMODIFIERS}
         for m in mentions:
-            if m.kind != "skill":
+            if m.kind not in HELD_KINDS:
                 continue
             before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
             m.role, m.cued = self._polarity(before)
@@ -689,7 +736,8 @@ def _used_as_verb(doc: Doc, span: Span) -> bool:
 def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
     """Does the context make a lower-case ambiguous form a skill (or role) mention? See ``NEVER_LOWER``."""
     kind = cand.label_.split("|", 1)[0]
-    same = [s for s in accepted if s.label_.split("|", 1)[0] == kind]
+    family = HELD_KINDS if kind in HELD_KINDS else (kind,)  # a tool beside a skill is a list of what they use
+    same = [s for s in accepted if s.label_.split("|", 1)[0] in family]
     i, hops = cand.start - 1, 0
     while i >= 0 and doc[i].lower_ in CONNECTORS and hops < 2:
         i, hops = i - 1, hops + 1
@@ -704,6 +752,9 @@ def _licensed_by_context(doc: Doc, cand: Span, accepted: list[Span]) -> bool:
         return True
     before = [t.lower_ for t in doc[max(0, cand.start - 4):cand.start]][::-1]
     content = [w for w in before if w not in ARTICLES]
+    if kind == "tool":  # "use Teams", "familiar with Zoom", "Word skills"; never "work with Bill"
+        cue = [w for w in before if w not in TOOL_CUE_SKIPS]
+        return bool(cue) and cue[0] in TOOL_CUES or (cand.end < len(doc) and doc[cand.end].lower_ in SKILL_NOUNS)
     if kind == "role":
         return bool(before) and (before[0] in ROLE_LEADS or (bool(content) and content[0] in GOAL_CUES | {"im", "'m", "m"}))
     if before and before[0] in ("a", "an", "the", "this", "that"):
@@ -720,6 +771,7 @@ def _title(text: str) -> str:
 
 
 PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "people"}
+PERSON_LEADS = {"with", "to", "for", "from", "by", "ask", "asked", "told", "called", "met", "and"}
 DETERMINERS = {"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "their", "some", "any"}
 
 
@@ -856,7 +908,7 @@ def mask_mentions(text: str, mentions: list[Mention]) -> str:
     """
     out = text
     for m in sorted(mentions, key=lambda m: -m.start):
-        word = SKILL_PLACEHOLDER if m.kind == "skill" else ROLE_PLACEHOLDER
+        word = SKILL_PLACEHOLDER if m.kind in HELD_KINDS else ROLE_PLACEHOLDER
         before, after = out[:m.start], out[m.end:]
         pad_before = " " if before[-1:].isalnum() else ""  # only where the word would otherwise run on
         pad_after = " " if after[:1].isalnum() else ""

@@ -67,3 +67,42 @@ def apply_entities(current_skills: Iterable[str] | None, entities: Iterable[Mapp
                 change.goal = value
                 change.goal_onet = info.get("onet")
     return change
+
+
+@dataclass
+class ToolChange:
+    tools: list[dict[str, Any]]
+    added: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _tool_key(tool: Mapping[str, Any]) -> str:
+    """One tool however it was written: "Kareo" and "Kareo Practice Management" are one O*NET product."""
+    return str(tool.get("onet_tool") or tool.get("name") or "").lower()
+
+
+def apply_tool_entities(current_tools: Iterable[Mapping[str, Any]] | None,
+                        entities: Iterable[Mapping[str, Any]]) -> ToolChange:
+    """The learner's tools after one message: ``tool`` entities add one, ``lacks`` removes it.
+
+    Kept apart from the skills on purpose: a tool that is no taxonomy skill must never reach ``current_skills``
+    (the recommender plans gaps from those), but the pathway can still say what the learner works with.
+    """
+    tools = [dict(t) for t in current_tools or [] if isinstance(t, Mapping) and t.get("name")]
+    change = ToolChange(tools=tools)
+    for ent in entities:
+        value = ent.get("value")
+        if ent.get("entity") != "tool" or not isinstance(value, str) or not value:
+            continue
+        info = ent.get("additional_info") if isinstance(ent.get("additional_info"), dict) else {}
+        tool = {"name": value, "class": info.get("class"), "onet_tool": info.get("onet_tool") or value,
+                "counts_toward": info.get("counts_toward")}
+        held = [t for t in tools if _tool_key(t) == _tool_key(tool)]
+        if ent.get("role") == "lacks":
+            for t in held:
+                tools.remove(t)
+                change.removed.append(t["name"])
+        elif not held and len(tools) < MAX_PROFILE_SKILLS:
+            tools.append(tool)
+            change.added.append(tool)
+    return change
