@@ -10,6 +10,8 @@ import pytest
 import yaml
 
 from bot.channels.credentials import compose
+from bot.channels.slack_renderer import escape
+from catalog.advice import wording
 from tests.e2e.servers import Servers, start_servers
 from tests.e2e.slack_standin import SlackSender, SlackWebApi
 
@@ -75,7 +77,12 @@ def test_a_direct_message_gets_a_block_kit_pathway_within_the_employers_policy(s
     assert pathway["text"].startswith("Your pathway to Data Analyst")
     assert "Within Acme's $1,000 learning budget; Acme sponsors Coursera and LinkedIn Learning" in text
     assert "Claim it through Acme's Learning Hub" in text
-    assert "⚠ *" in text, "flags with their reasons"
+    # Every flag of the pathway this learner got is shown with its reason (which steps carry flags is data).
+    steps = (servers.tracker(user)["slots"].get("pathway") or {}).get("steps") or []
+    flags = [f for step in steps for f in wording.inline_flags(step)]
+    assert text.count("⚠ *") == len(flags), "flags with their reasons"
+    for flag in flags:
+        assert escape(flag["reason"])[:60] in text
     slots = servers.tracker(user)["slots"]
     assert slots["workspace"] == "T0ACME001"
     steps = slots["pathway"]["steps"]
