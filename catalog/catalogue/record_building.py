@@ -85,17 +85,38 @@ class RecordBuilder(Generic[Model]):
                                 and f.default.__class__ in AS_IS_DEFAULTS}
         self._factories = {name: f.default_factory for name, f in self._fields.items() if f.default_factory}
         self._validated: dict[str, dict[Any, Any]] = {name: {} for name in self._fields}  # by field, by key
+        # Every field in the model's order, its default where it has one as is: a record's ``__dict__`` is this
+        # copied, with its own values and fresh factory defaults put in, which is what ``construct()`` makes
+        # when every default is covered so (it walks every field for every record to get there).
+        covered = self._required | self._fixed_defaults.keys() | self._factories.keys()
+        self._template: dict[str, Any] | None = None
+        if covered == self._fields.keys() and not model.__private_attributes__:
+            self._template = {name: self._fixed_defaults.get(name) for name in self._fields}
+        self._fresh_lists = tuple(name for name, factory in self._factories.items() if factory is list)
+        self._other_factories = tuple((name, factory) for name, factory in self._factories.items()
+                                      if factory is not list)
 
     def build(self, data: Mapping[str, Any]) -> Model:
         """The record ``model(**data)`` makes; raises the ValidationError it raises."""
         values = self._validate(dict(data)) if self._enabled else None
         if values is None:
             return self.model(**data)  # pydantic's own errors, as the model reports them
-        complete = {**self._fixed_defaults, **values}
-        for name, factory in self._factories.items():
-            if name not in values:
-                complete[name] = factory()
-        return self.model.construct(_fields_set=set(values), **complete)  # fills any other default itself
+        if self._template is None:
+            complete = {**self._fixed_defaults, **values}
+            for name, factory in self._factories.items():
+                if name not in values:
+                    complete[name] = factory()
+            return self.model.construct(_fields_set=set(values), **complete)  # fills any other default itself
+        fields = self._template.copy()
+        for name in self._fresh_lists:
+            fields[name] = []
+        for name, factory in self._other_factories:
+            fields[name] = factory()
+        fields.update(values)  # every key is there already: the model's field order stays
+        record = self.model.__new__(self.model)
+        object.__setattr__(record, "__dict__", fields)
+        object.__setattr__(record, "__fields_set__", set(values))
+        return record
 
     def _validate(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """The given fields' validated values, or None for anything the model itself must handle."""
