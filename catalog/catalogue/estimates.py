@@ -27,6 +27,8 @@ ASSUMED_HOURS_PER_WEEK = 5.0
 WEEKS_PER_MONTH = 52 / 12
 # An estimate from similar credentials needs this many stated figures to stand on.
 MIN_PEERS = 3
+# What a credential counts as in ranking when nothing in the catalogue states any length to compare with.
+UNKNOWN_RANKING_HOURS = 20.0
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,16 @@ class FigureEstimator:
         self.providers = providers
         hours: dict[tuple[str, ...], list[float]] = defaultdict(list)
         prices: dict[tuple[str, ...], list[float]] = defaultdict(list)
+        lengths: dict[tuple[str, ...], list[float]] = defaultdict(list)  # stated hours, or stated weeks at the pace
         for rec in records:
             if rec.hours is not None:
                 hours[(rec.type, rec.level or "")].append(rec.hours)
                 hours[(rec.type,)].append(rec.hours)
+            length = rec.hours if rec.hours is not None else (
+                rec.weeks * ASSUMED_HOURS_PER_WEEK if rec.weeks is not None else None)
+            if length is not None:
+                for key in (("type", rec.type), ("level", rec.level or ""), ()):
+                    lengths[key].append(length)
             usd = to_usd(rec.cost, rec.currency)
             if usd is not None and usd > 0 and rec.pricing != "subscription":
                 prices[(rec.type, rec.pricing or "", "provider", rec.provider)].append(usd)
@@ -68,6 +76,19 @@ class FigureEstimator:
                 prices[(rec.type, rec.pricing or "")].append(usd)
         self._hours = {k: (statistics.median(v), len(v)) for k, v in hours.items() if len(v) >= MIN_PEERS}
         self._prices = {k: (statistics.median(v), len(v)) for k, v in prices.items() if len(v) >= MIN_PEERS}
+        self._lengths = {k: statistics.median(v) for k, v in lengths.items() if len(v) >= MIN_PEERS}
+
+    def ranking_hours(self, rec: CredentialRecord, figure: Figure | None) -> float:
+        """The hours a credential counts as when steps are compared: its own figure, else the typical length
+        of credentials of its type, else of its level, else of the catalogue. Used for ranking only, never
+        shown. Counting an unknown length as a short one would put every programme that states its length
+        (six months at ten hours a week) behind the ones that state nothing."""
+        if figure is not None:
+            return figure.value
+        for key in (("type", rec.type), ("level", rec.level or ""), ()):
+            if key in self._lengths:
+                return round(self._lengths[key], 1)
+        return UNKNOWN_RANKING_HOURS
 
     def hours(self, rec: CredentialRecord) -> Figure | None:
         if rec.hours is not None:

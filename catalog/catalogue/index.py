@@ -103,8 +103,7 @@ class CatalogIndex:
             known = 0.0 if is_free(rec) else to_usd(rec.cost, rec.currency)
             hours_figure = estimator.hours(rec)
             cost_figure = estimator.cost_usd(rec, hours_figure)
-            # Ranking needs a number for every credential; an unknown duration ranks as 20 hours.
-            hours = hours_figure.value if hours_figure else 20.0
+            hours = estimator.ranking_hours(rec, hours_figure)  # ranking needs a number for every credential
             # Taking the whole teaches everything its parts teach, whatever the listing itself names.
             skills = set(rec.skills)
             for part in self.all_parts(rec.id):
