@@ -1,0 +1,49 @@
+"""Stated figures, estimates with their basis, and the length a credential ranks with when none is known."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalog.catalogue.estimates import ASSUMED_HOURS_PER_WEEK, UNKNOWN_RANKING_HOURS, FigureEstimator
+from catalog.catalogue.records import CredentialRecord
+
+
+def credential(cid: str, **fields: Any) -> CredentialRecord:
+    return CredentialRecord(**{"id": cid, "title": cid, "provider": "p", "type": "course_certificate",
+                               "skills": ["SQL"], **fields})
+
+
+def test_stated_hours_are_stated_and_weeks_are_an_estimate_at_the_assumed_pace() -> None:
+    estimator = FigureEstimator([], {})
+    stated = estimator.hours(credential("a", hours=12))
+    from_weeks = estimator.hours(credential("b", weeks=4))
+    assert stated is not None and stated.stated and stated.value == 12
+    assert from_weeks is not None and not from_weeks.stated
+    assert from_weeks.value == 4 * ASSUMED_HOURS_PER_WEEK and from_weeks.basis.code == "from_weeks"
+
+
+def test_a_similar_median_needs_three_stated_peers() -> None:
+    two = [credential(f"s{i}", hours=10 * (i + 1)) for i in range(2)]
+    assert FigureEstimator(two, {}).hours(credential("x")) is None
+    three = [*two, credential("s2", hours=30)]
+    figure = FigureEstimator(three, {}).hours(credential("x"))
+    assert figure is not None and figure.value == 20 and figure.basis.code == "similar_median"
+    assert figure.basis.facts["peers"] == 3
+
+
+def test_an_unknown_length_ranks_as_the_typical_length_of_its_type_then_level_then_catalogue() -> None:
+    programmes = [credential(f"p{i}", type="professional_certificate", weeks=26) for i in range(3)]
+    courses = [credential(f"c{i}", level="beginner", hours=h) for i, h in enumerate((8, 10, 12))]
+    estimator = FigureEstimator([*programmes, *courses], {})
+    unknown_programme = credential("u", type="professional_certificate")
+    assert estimator.ranking_hours(unknown_programme, estimator.hours(unknown_programme)) == 26 * ASSUMED_HOURS_PER_WEEK
+    by_level = credential("n", type="nanodegree", level="beginner")  # no nanodegree states a length
+    assert estimator.ranking_hours(by_level, None) == 10
+    anything = credential("e", type="nanodegree", level="advanced")
+    assert estimator.ranking_hours(anything, None) == (12 + 26 * ASSUMED_HOURS_PER_WEEK) / 2  # median of all six
+    own = credential("k", hours=3)
+    assert estimator.ranking_hours(own, estimator.hours(own)) == 3
+
+
+def test_with_no_length_stated_anywhere_the_ranking_length_is_the_fixed_default() -> None:
+    assert FigureEstimator([], {}).ranking_hours(credential("x"), None) == UNKNOWN_RANKING_HOURS
