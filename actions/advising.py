@@ -7,6 +7,7 @@ channel-neutral form every channel renders (text, buttons, the ``pathway`` custo
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import goal_choice
 from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from actions.entities import latest_entities
@@ -23,8 +25,10 @@ from catalog.advice.eligibility import LearnerBackground
 from catalog.advice.employer_policy import apply_policy, load_policies, policy_for
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, Pathway, recommend_pathway
-from catalog.advice.suggestions import closest_roles, suggest_roles
+from catalog.advice.suggestions import clearly_best_choice, closest_roles, suggest_roles
 from catalog.catalogue.onet import default_onet
+from catalog.catalogue.taxonomy import Taxonomy
+from catalog.reading.occupations import OccupationReader
 from catalog.reading.profile import apply_entities, apply_tool_entities
 
 # A bad EMPLOYER_POLICIES_FILE stops the action server at start, with the entry named, rather than failing
@@ -141,6 +145,11 @@ def this_turn(tracker: Tracker) -> Turn:
                 goal_choices=tuple(change.goal_choices))
 
 
+# Moves that would go on as if the goal the learner said had not been: recommending (roles or a pathway) or asking
+# for a goal. With a choice of goal pending, the adviser comes back to it once instead (actions/goal_choice.py).
+BACK_TO_THE_CHOICE = frozenset({Move.SUGGEST_ROLES, Move.ASK_GOAL, Move.SHOW_PATHWAY, Move.UPDATE_PATHWAY})
+
+
 class ActionAdvise(Action):
     def name(self) -> str:
         return "action_advise"
@@ -153,6 +162,9 @@ class ActionAdvise(Action):
             else []
         if decision.constraints_asked != state.constraints_asked:
             events.append(SlotSet("constraints_asked", True))
+        pending = goal_choice.pending_choice(tracker)
+        if pending and not pending.asked_again and decision.move in BACK_TO_THE_CHOICE and not turn.unknown_goal:
+            return events + ask_choice_again(dispatcher, tracker, pending, understood(tracker))
         return events + self.act(decision, dispatcher, tracker, turn, understood(tracker))
 
     def act(self, decision: Decision, dispatcher: CollectingDispatcher, tracker: Tracker, turn: Turn,
@@ -161,13 +173,15 @@ class ActionAdvise(Action):
         asked = [SlotSet("last_question", decision.asks.value)] if decision.asks else []
         if move is Move.OFFER_CLOSEST:
             closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "")
+            several = bool(turn.goal_choices) and not turn.goal_occupation
             dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
                                                                   goal if state_goal_ok(tracker) else None,
                                                                   occupation=turn.goal_occupation,
-                                                                  several=bool(turn.goal_choices)
-                                                                  and not turn.goal_occupation),
+                                                                  several=several),
                                      buttons=wording.role_buttons(closest))
-            return asked
+            # Kept until answered: a learner who goes past the buttons has still said what they aim for.
+            pending = goal_choice.PendingChoice(turn.unknown_goal or "", closest, turn.goal_occupation, several)
+            return asked + [SlotSet(goal_choice.SLOT, pending.as_slot() if closest else None)]
         if move is Move.GOAL_GONE:
             return _goal_gone(dispatcher, goal)
         if move is Move.SUGGEST_ROLES:
@@ -190,12 +204,59 @@ def state_goal_ok(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("career_goal")) and goal_in_taxonomy(tracker)
 
 
+@functools.lru_cache(maxsize=2)
+def _occupation_reader(taxonomy: Taxonomy) -> OccupationReader:
+    return OccupationReader(taxonomy, default_onet())
+
+
+def near_roles(taxonomy: Taxonomy, background: list[str]) -> dict[str, list[str]]:
+    """For each background job the taxonomy doesn't cover, the covered roles closest to it.
+
+    ``background_roles`` keeps such a job as written ("School Librarian"); O*NET reads it again here to its
+    occupation and that occupation's closest covered roles (the ``choices`` the NLU offered for it). A job O*NET
+    doesn't know either gets none: no evidence is better than a guess from its words.
+    """
+    reader = _occupation_reader(taxonomy)
+    out: dict[str, list[str]] = {}
+    for title in background:
+        if title in taxonomy.roles:
+            continue
+        reading = reader.read(title)
+        closest = ([reading.role] if reading.role else list(reading.choices)) if reading else []
+        if closest:
+            out[title] = closest
+    return out
+
+
 def suggest(dispatcher: CollectingDispatcher, tracker: Tracker, note: str | None) -> list[EventType]:
-    suggestions = suggest_roles(catalog_service().taxonomy, tracker.get_slot("current_skills") or [],
-                                tracker.get_slot("background_roles") or [])
-    text = (note + " " if note else "") + wording.suggestions_text(suggestions)
+    """Ranked role ideas, or, with nothing to base them on, a request for what the learner does or knows."""
+    taxonomy = catalog_service().taxonomy
+    background = tracker.get_slot("background_roles") or []
+    near = near_roles(taxonomy, background)
+    suggestions = suggest_roles(taxonomy, tracker.get_slot("current_skills") or [], background, near=near)
+    if not suggestions:
+        unknown = [b for b in background if b not in taxonomy.roles and b not in near]
+        dispatcher.utter_message(text=wording.ask_what_they_do_text(note, unknown))
+        return [SlotSet("last_question", Question.SKILLS_FOR_SUGGESTIONS.value)]
+    text = (note + " " if note else "") + wording.ranked_suggestions_text(suggestions)
     dispatcher.utter_message(text=text, buttons=wording.role_buttons([s.role for s in suggestions]))
     return [SlotSet("last_question", Question.GOAL.value)]
+
+
+def ask_choice_again(dispatcher: CollectingDispatcher, tracker: Tracker, pending: goal_choice.PendingChoice,
+                     note: str | None) -> list[EventType]:
+    """The choice of goal the learner went past, asked once more with the same buttons; when their skills clearly
+    fit one choice best, that one is proposed as the default (never set: they confirm it)."""
+    taxonomy = catalog_service().taxonomy
+    background = tracker.get_slot("background_roles") or []
+    proposed = clearly_best_choice(taxonomy, pending.choices, tracker.get_slot("current_skills") or [], background,
+                                   near_roles(taxonomy, background))
+    goal = tracker.get_slot("career_goal") if state_goal_ok(tracker) else None
+    dispatcher.utter_message(text=wording.choice_again_text(note, pending.title, pending.choices, goal,
+                                                            pending.occupation, pending.several, proposed),
+                             buttons=wording.role_buttons(pending.choices))
+    return [SlotSet(goal_choice.SLOT, goal_choice.asked_again(pending, proposed)),
+            SlotSet("last_question", Question.GOAL.value)]
 
 
 class ActionSuggestRoles(Action):
@@ -204,6 +265,9 @@ class ActionSuggestRoles(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        pending = goal_choice.pending_choice(tracker)
+        if pending and not pending.asked_again:
+            return ask_choice_again(dispatcher, tracker, pending, None)
         if not (tracker.get_slot("current_skills") or tracker.get_slot("background_roles")):
             dispatcher.utter_message(response="utter_ask_skills_for_suggestions")
             return [SlotSet("last_question", Question.SKILLS_FOR_SUGGESTIONS.value)]

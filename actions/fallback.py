@@ -7,6 +7,8 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import goal_choice
+from actions.advising import ActionAdvise
 from actions.catalog_service import catalog_service
 from actions.triage import open_case
 from catalog.advice import wording
@@ -30,6 +32,10 @@ class ActionTwoStageFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        if goal_choice.taken_this_turn(tracker):
+            # "2", "the second one": unclear to the intent model, but an answer to the choice of goal just offered
+            # (the slot action took it); reverting the message would drop that goal again.
+            return await ActionAdvise().run(dispatcher, tracker, domain)
         # A question the intent model can't place but that names a credential ("is the CWI worth it?",
         # "SHRM-CP vs aPHR?") gets that credential's facts rather than a request to rephrase.
         named = named_credentials(tracker.latest_message.get("text") or "", catalog_service().index)[:MAX_NAMED]

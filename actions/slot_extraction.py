@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions import goal_choice
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
 from actions.entities import entities_of
 from catalog.advice import wording
@@ -146,12 +147,26 @@ class ValidateSlotMappings(ValidationAction):
 
     def extract_career_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> dict[str, Any]:
+        """The goal named in this message, or the pending choice of goal it answers (actions/goal_choice.py): a
+        learner who went past "which one do you mean?" and names one later still gets it as their goal."""
         if _intent(tracker) in ABOUT_THE_CATALOGUE:
             return {}
         change = apply_entities([], entities_of(tracker, "job_role"))
-        if change.goal and change.goal != tracker.get_slot("career_goal"):
-            return {"career_goal": change.goal}
-        return {}
+        pending = goal_choice.pending_choice(tracker)
+        if change.goal:
+            out: dict[str, Any] = {"career_goal": change.goal} if change.goal != tracker.get_slot("career_goal") \
+                else {}
+            return {**out, goal_choice.SLOT: None} if pending else out  # a goal named outright settles the choice
+        if pending is None or change.unknown_goal:
+            return {}  # a new goal we don't cover: the adviser offers a new choice
+        answer = goal_choice.answer_to(pending, tracker, default_taxonomy(), not_goals=set(change.background))
+        if answer is None:
+            return {}
+        if answer.goal is None:  # declined
+            return {goal_choice.SLOT: None}
+        code = goal_role_code(answer.goal)
+        return {"career_goal": answer.goal, goal_choice.SLOT: None, "career_goal_onet": code,
+                "career_goal_onet_title": (default_onet().occupation_title(code) if code else None) or None}
 
     def extract_career_goal_onet(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> dict[str, Any]:

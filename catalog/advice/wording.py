@@ -566,18 +566,58 @@ def constraint_text(entity: Mapping[str, Any]) -> str | None:
     return words(entity) if words else None
 
 
-def suggestions_text(suggestions: list[Any]) -> str:
-    from_background = not any(s.fit for s in suggestions) and any(s.likely for s in suggestions)
-    lines = [f"Based on your {'background' if from_background else 'skills'}, these roles fit best:"]
+def ranked_suggestions_text(suggestions: list[Any]) -> str:
+    """Suggested roles (``catalog.advice.suggestions.RoleSuggestion``), each with the evidence it rests on.
+
+    It never shows "0% of the core skills" as a fit: a role suggested for the kind of work the learner's skills
+    are says so, and roles that tie share their number, since their order is not a ranking.
+    """
+    if any(s.fit for s in suggestions):
+        lines = ["Based on your skills, these roles fit best:"]
+    elif any(s.likely for s in suggestions):
+        lines = ["Based on your background, these roles fit best:"]
+    else:
+        lines = ["Based on the kind of work your skills are used for, these roles come closest:"]
     for i, s in enumerate(suggestions, 1):
-        parts = [f"you have {s.fit:.0%} of the core skills"] if s.fit or not s.likely else []
+        parts = [f"you have {s.fit:.0%} of the core skills"] if s.fit else []
         if s.likely:
             parts.append(f"your background likely covers {join_names(s.likely[:3])}")
+        if not parts and s.alike:
+            parts.append(f"it is the kind of work {join_names(s.alike[:3])} is used for")
         gap = f"{len(s.gap)} skill{'s' if len(s.gap) != 1 else ''} to learn" if s.gap else "no gap"
         parts.append(gap + (f", e.g. {join_names(s.gap[:3])}" if s.gap else ""))
-        lines.append(f"{i}. {s.role} ({industry(s.industry)}): " + "; ".join(parts))
+        lines.append(f"{s.rank or i}. {s.role} ({industry(s.industry)}): " + "; ".join(parts))
+    ranks = [s.rank for s in suggestions if s.rank]
+    if len(set(ranks)) < len(ranks):
+        lines.append("Roles with the same number fit equally well.")
     lines.append("Pick one and I'll build a pathway.")
     return "\n".join(lines)
+
+
+def ask_what_they_do_text(note: str | None, unknown_jobs: list[str]) -> str:
+    """Role ideas asked for with nothing to base them on: no skill we know and no job we can read."""
+    start = (f"I can't match {join_names(unknown_jobs)} to the roles I know yet, so I won't guess. "
+             if unknown_jobs else "Happy to suggest roles. ")
+    return _after(note, start + "Tell me a few things you're good at or have done at work (tools, tasks, your "
+                               "current job) and I'll match them to roles.")
+
+
+def choice_again_text(note: str | None, title: str, choices: list[str], goal: str | None, occupation: str = "",
+                      several: bool = False, proposed: str | None = None) -> str:
+    """Back to a choice of goal the learner went past (``no_profile_text`` offered it), once, before the adviser
+    recommends anything or asks for a goal as if none had been said; ``proposed`` is the choice their skills
+    clearly fit best, offered as the default to confirm."""
+    options = join_names(choices, conjunction="or")
+    if several:
+        text = f"Before I go on: you mentioned {title}, which covers several kinds of job: {options}."
+    else:
+        filed = f" (O*NET files it under {occupation})" if occupation else ""
+        text = (f"Before I go on: you mentioned {title}{filed}. I can't plan a pathway to it honestly, but the "
+                f"closest roles I can plan for are {join_names(choices)}.")
+    if proposed:
+        text += f" Did you mean {proposed}? It fits what you know best."
+    text += " Pick one" + (f", or keep {goal}." if goal else ", or name another role.")
+    return _after(note, text)
 
 
 def role_buttons(roles: list[str]) -> list[dict[str, Any]]:

@@ -84,7 +84,11 @@ async def test_a_job_title_without_a_profile_is_offered_the_closest_roles(make_t
     events = slot_events(await run(tracker, dispatcher, domain))
     [message] = dispatcher.messages
     assert "I don't have a skill profile for Clinical Informatics Analyst" in message["text"]
-    assert message["buttons"] and events == {"last_question": "goal"}
+    assert message["buttons"] and events["last_question"] == "goal"
+    # The offer is kept until answered, with what asking it again needs.
+    pending = events.pop("goal_choice")
+    assert (pending["title"], pending["several"], pending["asked_again"]) == ("Clinical Informatics Analyst", False, False)
+    assert pending["choices"] == [b["title"] for b in message["buttons"]] and events == {"last_question": "goal"}
 
 
 async def test_asking_for_role_ideas_with_nothing_known_asks_what_they_do(make_tracker, dispatcher, domain) -> None:
@@ -134,3 +138,27 @@ async def test_limits_become_slots_and_constraints_from_one_table(make_tracker, 
     c = own_constraints(make_tracker(slots=events))
     assert (c.hours_per_week, c.delivery, c.free_only, c.optimise) == (10.0, "online", True, "balanced")
     assert len(SIMPLE_CONSTRAINTS) == 5
+
+
+async def test_a_job_we_dont_cover_suggests_from_its_closest_roles(make_tracker, dispatcher, domain) -> None:
+    librarian = entity("job_role", "School Librarian", "current", unresolved=True, onet="25-4022.00")
+    tracker = make_tracker("I'm a school librarian, what could I do next?", entities=[librarian],
+                           slots={"background_roles": ["School Librarian"]})
+    await run(tracker, dispatcher, domain)
+    [message] = dispatcher.messages
+    assert "Based on your background" in message["text"] and "0%" not in message["text"]
+    offered = [b["title"] for b in message["buttons"]]
+    assert offered and offered[0] == "Educational Technology Specialist"  # O*NET's closest covered role
+
+
+async def test_a_job_we_cannot_read_and_no_skills_get_a_question_not_a_list(make_tracker, dispatcher,
+                                                                            domain) -> None:
+    # Seen in the development conversations: "junior php dev" was offered Additive Manufacturing Technician at 0%.
+    dev = entity("job_role", "Junior Php Dev", "current", unresolved=True)
+    tracker = make_tracker("junior php dev, no idea what next", entities=[dev],
+                           slots={"background_roles": ["Junior Php Dev"]})
+    events = slot_events(await run(tracker, dispatcher, domain))
+    [message] = dispatcher.messages
+    assert "I can't match Junior Php Dev to the roles I know yet" in message["text"]
+    assert not message["buttons"] and "fit" not in message["text"]
+    assert events == {"last_question": "skills_for_suggestions"}

@@ -71,3 +71,40 @@ def test_the_timeline_follows_the_learners_pace_and_marks_estimates() -> None:
     assert b["weeks"] is None and b["start_week"] is None
     assert (c["start_week"], c["weeks"], c["estimated"]) == (4.0, 2.5, True)
     assert wording.timeline({"steps": [step(hours=10)]})[0]["weeks"] == 10 / wording.DEFAULT_HOURS_PER_WEEK
+
+
+def test_suggestions_say_what_they_rest_on_and_that_ties_are_ties() -> None:
+    from catalog.advice.suggestions import RoleSuggestion
+
+    quality = [RoleSuggestion("Quality Engineer", "manufacturing", 0.0, ["SPC"], "", alike=["Minitab"], rank=1),
+               RoleSuggestion("Quality Control Analyst", "manufacturing", 0.0, ["SPC"], "", alike=["Minitab"], rank=1)]
+    text = wording.ranked_suggestions_text(quality)
+    assert "0%" not in text and "fit best" not in text and "the kind of work Minitab is used for" in text
+    assert "1. Quality Engineer" in text and "1. Quality Control Analyst" in text
+    assert "Roles with the same number fit equally well." in text
+    held = [RoleSuggestion("Data Scientist", "it", 0.5, ["R"], "", rank=1),
+            RoleSuggestion("Data Analyst", "it", 0.3, ["Tableau"], "", rank=2)]
+    text = wording.ranked_suggestions_text(held)
+    assert text.startswith("Based on your skills, these roles fit best:") and "equally" not in text
+    assert "2. Data Analyst (IT): you have 30% of the core skills" in text
+
+
+def test_with_nothing_to_go_on_the_adviser_asks_what_they_do() -> None:
+    text = wording.ask_what_they_do_text("Got it: you're coming from Junior Php Dev.", ["Junior Php Dev"])
+    assert text.startswith("Got it: you're coming from Junior Php Dev. I can't match Junior Php Dev")
+    assert "good at or have done at work" in text
+    assert wording.ask_what_they_do_text(None, []).startswith("Happy to suggest roles.")
+
+
+def test_a_choice_gone_past_is_asked_again_with_the_default_it_may_propose() -> None:
+    choices = ["Information Security Engineer", "Cloud Solutions Architect"]
+    text = wording.choice_again_text(None, "Cloud Security", choices, None, several=True,
+                                     proposed="Cloud Solutions Architect")
+    assert "Cloud Security, which covers several kinds of job: Information Security Engineer or Cloud Solutions " \
+           "Architect" in text
+    assert "Did you mean Cloud Solutions Architect? It fits what you know best." in text
+    assert text.endswith("Pick one, or name another role.")
+    kept = wording.choice_again_text("Got it.", "Dental Hygienist", ["Dental Assistant"], "Data Analyst",
+                                     occupation="Dental Hygienists")
+    assert kept.startswith("Got it. Before I go on: you mentioned Dental Hygienist (O*NET files it under Dental "
+                           "Hygienists)") and kept.endswith("or keep Data Analyst.") and "Did you mean" not in kept
