@@ -718,3 +718,6 @@ def _budget_and_time_notes(p: Pathway) -> None:
         p.notes.append(Finding("pace", {"hours_per_week": c.hours_per_week, "weeks": round(weeks),
                                         "deadline_weeks": c.deadline_weeks if late else None,
                                         "estimated": bool(hours.estimated), "unknown_steps": hours.unknown_steps}))
+    elif (c.hours_per_week or c.deadline_weeks) and p.steps:
+        # Their time was given and no step states or supports a length: say so rather than stay silent on it.
+        p.notes.append(Finding("pace_unknown", {"hours_per_week": c.hours_per_week, "deadline_weeks": c.deadline_weeks}))

@@ -166,6 +166,11 @@ def note_text(note: Any) -> str:
                     f"{f['weeks'] * f['hours_per_week'] / f['deadline_weeks']:.0f} hours a week, take fewer steps "
                     f"or allow about {f['weeks']:.0f} weeks.")
         return text + "."
+    if note.code == "pace_unknown":
+        given = [f"{f['hours_per_week']:g} hours a week" if f.get("hours_per_week") else "",
+                 f"your {f['deadline_weeks']:g}-week deadline" if f.get("deadline_weeks") else ""]
+        return (f"I can't check this against {' and '.join(g for g in given if g)}: none of these steps states how "
+                f"long it takes, so ask each provider for its expected study time before you commit.")
     raise KeyError(f"no wording for note {note.code!r}")
 
 

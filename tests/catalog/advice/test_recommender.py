@@ -149,3 +149,17 @@ def test_payload_matches_the_contract() -> None:
     step = payload["steps"][0]
     assert set(step) >= {"id", "title", "provider", "url", "skills", "hours", "cost", "currency", "flags"}
     assert step["cost"] is None and step["provider"] == "One"
+
+
+def test_a_pace_or_deadline_with_no_length_on_record_is_said_not_checked() -> None:
+    tax = taxonomy_for({"S0": 1.0, "S1": 1.0})
+    unknown = CatalogIndex(PROVIDERS, [cred("a", ["S0"], hours=None), cred("b", ["S1"], hours=None)])
+    p = recommend_pathway(tax, unknown, "Target", [], Constraints(hours_per_week=5, deadline_weeks=12), today=TODAY)
+    notes = [note_text(n) for n in p.notes if n.code == "pace_unknown"]
+    assert notes == ["I can't check this against 5 hours a week and your 12-week deadline: none of these steps "
+                     "states how long it takes, so ask each provider for its expected study time before you commit."]
+    known = CatalogIndex(PROVIDERS, [cred("a", ["S0"], hours=10), cred("b", ["S1"], hours=10)])
+    p = recommend_pathway(tax, known, "Target", [], Constraints(hours_per_week=5), today=TODAY)
+    assert [n.code for n in p.notes if n.code.startswith("pace")] == ["pace"]
+    assert not [n for n in recommend_pathway(tax, unknown, "Target", [], Constraints(), today=TODAY).notes
+                if n.code.startswith("pace")]

@@ -36,7 +36,7 @@ def test_every_note_and_advantage_has_wording() -> None:
     notes = {"practice_skills", "prerequisite_known", "prerequisite_no_room", "prerequisite_excluded",
              "prerequisite_advised", "background_covers", "skills_capped",
              "currency_compared", "currency_unknown",
-             "subscription_costs", "pace", "catalogue_unverified", "catalogue_stale"}
+             "subscription_costs", "pace", "pace_unknown", "catalogue_unverified", "catalogue_stale"}
     advantages = {"cheaper", "shorter", "more_recognised", "better_evidenced", "closes_more"}
     assert made == notes | advantages
     facts = {"skills": ["Communication"], "step": "B", "prerequisite": "A", "hours_per_week": 5, "weeks": 12,
