@@ -27,6 +27,7 @@ from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.tools import ToolEntry, ToolLexicon
@@ -166,6 +167,7 @@ class MentionFinder:
         # O*NET's named tools come with its titles (CAREER_ONET_TITLES=off leaves both out).
         self.tools: ToolLexicon | None = ToolLexicon(taxonomy, occupations.onet, self.industries) \
             if occupations else None
+        self.fields: FieldReader | None = FieldReader(occupations) if occupations else None  # and its fields
         # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
@@ -305,6 +307,8 @@ class MentionFinder:
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
                     and not _inside_a_credential_name(doc, m)]
         self._read_roles(doc, mentions, mention_tokens)
+        if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
+            mentions = self._with_field_goal(doc, mentions, mention_tokens)
         self._read_skill_polarity(doc, mentions, mention_tokens)
         self._attach_years(text, doc, mentions)
         mentions = [m for m in mentions if not m.wanted and not _is_a_currency_code(doc, m)]
@@ -313,6 +317,21 @@ class MentionFinder:
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
+
+    def _with_field_goal(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
+        """A goal said as a field that is no skill or title ("move to underwriting"): see fields.py."""
+        found = self.fields.find(doc, skip, lambda i: self._context_before(doc, i, ROLE_BREAKS, skip),
+                                 lambda before: self._role_reading(before) == GOAL) if self.fields else None
+        if found is None:
+            return mentions
+        for other in mentions:  # a job named without a cue was the goal only for want of another
+            if other.kind == "role" and other.role == GOAL:
+                other.role = CURRENT
+        reading, span = found.reading, doc[found.start:found.end]
+        m = Mention("role", reading.role or _title(found.text), span.start_char, span.end_char, span.text, GOAL,
+                    inferred_from=found.text, token_start=found.start, token_end=found.end, cued=True,
+                    unresolved=reading.role is None, onet=reading.code, choices=reading.choices)
+        return sorted([*mentions, m], key=lambda x: x.start)
 
     def _onet_title_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Job titles O*NET knows ("dental hygienist", "payroll clerk"), read as roles.
@@ -473,6 +492,8 @@ class MentionFinder:
             if entry is not None:  # "Canvas" from a teacher; with no job named, the learner's industry decides
                 if span.start > 0 and doc[span.start - 1].lower_ in PERSON_LEADS:
                     continue  # "I work with Bill", "ask Sage": a person, whatever the industry
+                if len(span.text) <= 2:
+                    continue  # a letter or two ("J") is a tool only where the message itself says so (a cue)
                 if industries & entry.industries:
                     out.append(span)
                 elif not industries and entry.industries:

@@ -78,6 +78,27 @@ class OccupationReader:
             return TitleReading(title, code, onet_title, role)
         return TitleReading(title, code, onet_title, None, tuple(self.closest_roles(code)))
 
+    def read_codes(self, text: str, codes: Iterable[str]) -> TitleReading:
+        """What occupations already decided on lead to, for words that name no title themselves (a field,
+        "underwriting", that O*NET's titles tie to occupations); ``codes`` are ranked, strongest first.
+
+        One code, or several leading to the same place, reads like a title of that occupation: its covered
+        role, else the closest covered roles. Several leading apart are the choice among them."""
+        ranked = list(dict.fromkeys(codes))
+        if not ranked:
+            raise ValueError("read_codes needs at least one O*NET-SOC code")
+        if len(ranked) > 1 and len({self._outcome(c) for c in ranked}) > 1:
+            choices = self._choices_among(ranked)
+            if len(choices) == 1:
+                return TitleReading(text, None, "", choices[0])
+            return TitleReading(text, None, "", None, tuple(choices[:MAX_CHOICES]))
+        code = ranked[0]
+        role = self._same_role(code, text)
+        onet_title = self.onet.occupation_title(code)
+        if role is not None:
+            return TitleReading(text, code, onet_title, role)
+        return TitleReading(text, code, onet_title, None, tuple(self.closest_roles(code)))
+
     def closest_roles(self, code: str, top: int = MAX_CHOICES) -> list[str]:
         """Covered target roles nearest to an occupation we don't cover, nearest first."""
         found: list[str] = []

@@ -44,7 +44,7 @@ def check_mentions(finder: MentionFinder, text: str) -> None:
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text), m
         assert text[m.start:m.end] == m.text, m
-        assert m.kind in ("skill", "role") and m.value
+        assert m.kind in ("skill", "role", "tool") and m.value
         assert m.years is None or 0 <= m.years <= MAX_YEARS, m
     for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         assert end <= start, f"overlapping mentions {spans}"
