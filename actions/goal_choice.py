@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 
 from catalog.advice import wording
 from catalog.catalogue.taxonomy import Taxonomy
+from catalog.reading.cue_words import load_cue_words
 
 SLOT = "goal_choice"
 # A close spelling of a choice's name ("cloud solution architect") is taken at this similarity or above; lower
@@ -28,8 +29,7 @@ SHORT_REPLY_WORDS = 5
 ORDINALS = {"1": 0, "1st": 0, "first": 0, "2": 1, "2nd": 1, "second": 1, "two": 1, "3": 2, "3rd": 2, "third": 2,
             "three": 2, "4": 3, "4th": 3, "fourth": 3, "four": 3, "last": -1}
 DECLINE_INTENTS = {"deny"}
-GENERIC_WORDS = {"the", "one", "and", "job", "role", "manager", "specialist", "technician", "analyst", "engineer",
-                 "developer", "officer", "assistant", "coordinator"}
+GENERIC_WORDS = load_cue_words()["choice_generic_words"]  # data/cue_words.yaml
 
 
 @dataclass(frozen=True)

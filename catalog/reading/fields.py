@@ -39,30 +39,16 @@ NOT_FIELDS = (CUES["learning"] | CUES["learning_verbs"] | CUES["having"] | CUES[
               | CUES["goal_cues"] | CUES["current_cues"] | CUES["question_openers"] | CUES["first_person"]
               | CUES["removals"] | CUES["clause_breaks"] | CUES["connectors"] | CUES["not_in_titles"]
               | CUES["time_or_money"] | CUES["whole_pathway"])
-# Vague nouns that stand where a field goes ("something in quality", "underwriting roles"): skipped
-# before the field, and they end it after.
-VAGUE = frozenset({"something", "anything", "somewhere", "stuff", "things", "thing", "field", "fields", "area",
-                   "areas", "side", "world", "space", "industry", "sector", "work", "job", "jobs", "role", "roles",
-                   "career", "careers", "position", "positions", "kind", "type", "sort", "bit", "lot", "line",
-                   "department", "team", "path", "route", "track", "option", "options", "opportunities"})
-DETERMINERS = frozenset({"a", "an", "the", "some", "more", "any", "this", "that", "my", "proper", "maybe",
-                         "possibly", "probably", "perhaps", "eventually", "ideally", "actually", "fully",
-                         "permanently", "properly", "somehow"})
-# Verbs that make "into" / "to" a destination: "move into", "switch to", "break into", "pivot to".
-MOVES = frozenset({"move", "moving", "get", "getting", "go", "going", "switch", "switching", "transition",
-                   "transitioning", "pivot", "pivoting", "change", "changing", "shift", "shifting", "transfer",
-                   "transferring", "break", "breaking", "branch", "branching", "step", "stepping", "progress",
-                   "progressing", "head", "heading", "retrain", "retraining", "reskill", "reskilling", "jump",
-                   "jumping", "cross", "crossing", "migrate", "migrating", "sidestep", "relocate"})
-# Words before "in" that make the phrase after it where the learner wants to be ("interested in",
-# "specialise in"); the others ("work in", "a career in", "something in") only with a wish in the clause.
-INTERESTED = frozenset({"interested", "interest", "specialise", "specialize", "specialising", "specializing",
-                        "specialisation", "specialization", "passionate", "keen", "curious"})
-IN_PLACES = VAGUE | {"working", "future", "me", "myself", "up"}
-AIMS = frozenset({"goal", "goals", "target", "aim", "dream", "next", "want", "wanted", "ambition", "objective"})
-DIRECT = frozenset({"pursue", "pursuing", "target", "targeting", "toward", "towards"})
-DIRECT_WISHES = frozenset({"want", "wants", "wanted", "considering", "thinking", "eyeing", "fancy", "fancying"})
-ARROWS = frozenset({">", "->", "→", "=>"})
+# The word lists are entries of data/cue_words.yaml, which says what each is for.
+VAGUE = CUES["vague_nouns"]
+DETERMINERS = CUES["field_determiners"]
+MOVES = CUES["move_verbs"]
+INTERESTED = CUES["interested_in"]
+IN_PLACES = VAGUE | CUES["in_places"]
+AIMS = CUES["aims"]
+DIRECT = CUES["direct_cues"]
+DIRECT_WISHES = CUES["direct_wishes"]
+ARROWS = CUES["arrows"]
 WISHES = CUES["wanting"] | CUES["goal_cues"]
 
 STRONG, WEAK = 2, 1

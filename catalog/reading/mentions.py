@@ -37,7 +37,7 @@ GOAL, CURRENT = "goal", "current"
 
 CUES = load_cue_words()
 CLAUSE_BREAKS = CUES["clause_breaks"]
-ROLE_BREAKS = CLAUSE_BREAKS | {",", "and", "so", "then", "now"}
+ROLE_BREAKS = CLAUSE_BREAKS | CUES["role_breaks"]
 NEGATIONS = CUES["negations"]
 # Correction verbs ("scratch SQL", "remove Python") mark a skill as missing only when they open the clause:
 # "stem teacher, scratch, lego mindstorms" lists Scratch, it does not remove what follows.
@@ -94,14 +94,14 @@ MISSING_AFTER = re.compile(
 FOREIGN_AM = CUES["foreign_am"]
 NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
-                   | {"job", "jobs", "role", "roles", "career", "position", "kind", "type", "sort", "field", "area"})
+                   | CUES["job_title_stop_nouns"])
 
 # O*NET titles: a many-word title is looked for up to this many tokens long (the derived index drops longer
 # ones); a last word that ends at least TITLE_HEAD_MIN of its titles is a job head ("clerk", "hygienist").
 FIELD_CHOICES = 3  # roles offered for a field that is the core of none ("get into cloud security")
 CURRENCY_CODES = set(USD_PER_UNIT)
 MAX_TITLE_TOKENS = 7
-POSSESSIVES = {"my", "our", "his", "her", "their", "your", "the", "this", "that"}  # "the clerk said": someone
+POSSESSIVES = CUES["possessives"]  # "the clerk said": someone
 TITLE_HEAD_MIN = 3
 
 # A question that opens like this and never mentions the learner is about the world ("do recruiters look at
@@ -743,7 +743,7 @@ class MentionFinder:
                 target.years = value
 
 
-VERB_FORMS = {"excel"}  # "I excel at teamwork" is not Microsoft Excel
+VERB_FORMS = CUES["verb_forms"]  # "I excel at teamwork" is not Microsoft Excel
 
 
 def _used_as_verb(doc: Doc, span: Span) -> bool:
@@ -791,9 +791,9 @@ def _title(text: str) -> str:
     return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in text.split())
 
 
-PRONOUNS = {"i", "we", "you", "they", "he", "she", "it", "people"}
-PERSON_LEADS = {"with", "to", "for", "from", "by", "ask", "asked", "told", "called", "met", "and"}
-DETERMINERS = {"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "their", "some", "any"}
+PRONOUNS = CUES["word_pronouns"]
+PERSON_LEADS = CUES["person_leads"]
+DETERMINERS = CUES["word_determiners"]
 
 
 def _plainly_a_word(doc: Doc, span: Span) -> bool:

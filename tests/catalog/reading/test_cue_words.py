@@ -25,6 +25,13 @@ def test_errors_name_the_entry(content: object, message: str) -> None:
     assert message in str(err.value)
 
 
+def test_an_entry_the_file_lacks_is_named_with_the_nearest_spelling() -> None:
+    cues = parse_cue_words({"negations": {"description": "x", "words": ["no"]}}, "cues.yaml")
+    with pytest.raises(CueWordsError, match="cues.yaml: no entry 'negation' .*'negations'"):
+        cues["negation"]
+    assert "negation" not in cues and cues.get("negation") is None  # only a lookup by name insists
+
+
 def test_issuers_come_from_the_providers_file() -> None:
     assert {"comptia", "isc2", "google", "coursera"} <= ISSUER_WORDS  # providers.yaml ids
     assert {"azure", "itil"} <= ISSUER_WORDS  # product families listed in the cue-word file
