@@ -120,6 +120,13 @@ class OnetVocabulary:
             key = row["title"] if row["form"] == "short" else row["title"].lower()
             (self.short_titles if row["form"] == "short" else self.titles)[key] = codes
             self.title_weights[key] = weights
+        # Two-word titles written as one ("toolmaker" for "Tool Maker"): the closed compound reads as the title,
+        # unless it is a title of its own.
+        self.closed_compounds: dict[str, str] = {}
+        for key in self.titles:
+            words = key.split()
+            if len(words) == 2 and all(w.isalpha() for w in words) and "".join(words) not in self.titles:
+                self.closed_compounds.setdefault("".join(words), key)
         self.profiles: dict[str, tuple[float, ...]] = {}
         for line, row in _rows(directory / "occupation_profiles.tsv"):
             values = [v for k, v in row.items() if k != "code"]
@@ -178,6 +185,8 @@ class OnetVocabulary:
         for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
             if form and form in self.titles:
                 return form
+            if form in self.closed_compounds:
+                return self.closed_compounds[form]
         return title.strip() if title.strip() in self.short_titles else None
 
     def title_codes(self, title: str) -> tuple[str, ...]:

@@ -77,10 +77,12 @@ CONTACT_VERBS = CUES["contact_verbs"]
 CONTACT_AFTER = CUES["contact_after"]
 REPORTED_BY = CUES["reported_by"]
 OFF_LIST = CUES["off_list"]
+EMPLOYER_NOUNS = CUES["employer_nouns"]
+LIST_JOINERS = CUES["list_joiners"]
 WEAKNESS = CUES["weakness"]
 # "SQL is my weak spot", "Python is new to me", "Tableau - never used it", "Excel? nope", "SQL not at all".
 MISSING_AFTER = re.compile(
-    r"^\s*[-:?]\s*(?:no|nope|none|never|nada|not at all|zero)\b|^\s*(?:nope|none|nada|not at all)\b"
+    r"^\s*[-:?]\s*(?:no|nope|none|never|nada|not at all|not really|not yet|zero)\b|^\s*(?:nope|none|nada|not at all|not really|not yet|not much|not so much)\b"
     r"|^\s*,?\s*never\s*(?:(?:used|touched|tried|done|learned|learnt|worked with)\s*(?:it|them|that|this|before)\b"
     r"|[,.!;]|$)"
     r"|^\s*(?:is|'s)\s+not\s+my\s+(?:thing|strong|forte|strength)"
@@ -172,7 +174,7 @@ class MentionFinder:
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
         titles = occupations.onet.titles if occupations else {}
-        self._title_starts = {t.split()[0] for t in titles}
+        self._title_starts = {t.split()[0] for t in titles} | set(occupations.onet.closed_compounds if occupations else ())
         ends: dict[str, int] = defaultdict(int)
         for t in titles:
             if " " in t:
@@ -305,7 +307,7 @@ class MentionFinder:
                 m.readings = dict(self.industries.readings[span.text.lower()])
             mentions.append(m)
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
-                    and not _inside_a_credential_name(doc, m)]
+                    and not _inside_a_credential_name(doc, m) and not _names_the_employer(doc, m)]
         self._read_roles(doc, mentions, mention_tokens)
         if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
             mentions = self._with_field_goal(doc, mentions, mention_tokens)
@@ -568,6 +570,7 @@ class MentionFinder:
 
     def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
         attached = {i for i in range(1, len(doc)) if (i - 1) in skip and doc[i].lower_ in POSTMODIFIERS}
+        trailing: set[int] = set()  # mentions made missing by what follows them
         for m in mentions:
             if m.kind not in HELD_KINDS:
                 continue
@@ -578,6 +581,14 @@ class MentionFinder:
                 m.role = LACKS
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
+                trailing.add(id(m))
+        # "statistics and SPC not really": a "no" said after the last skill of a list covers the list.
+        held = [m for m in mentions if m.kind in HELD_KINDS]
+        for first, then in reversed(list(zip(held, held[1:], strict=False))):
+            joined = doc[first.token_end:then.token_start].text.strip().lower()
+            if id(then) in trailing and not first.cued and first.role == HAS and joined in LIST_JOINERS:
+                first.role, first.cued = LACKS, True
+                trailing.add(id(first))
 
     @staticmethod
     def _polarity(before: list[str]) -> tuple[str, bool]:
@@ -885,6 +896,17 @@ def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
     first = doc[m.token_start].lower_
     issued = lead in ISSUER_WORDS and m.text.lower() not in ISSUER_WORDS or first in ISSUER_WORDS and lead == "the"
     return issued and bool(follow & CREDENTIAL_NOUNS)
+
+
+def _names_the_employer(doc: Doc, m: Mention) -> bool:
+    """"at a logistics company", "for a cybersecurity firm": the employer's line of business, not a skill."""
+    if m.kind not in HELD_KINDS:
+        return False
+    after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+    if not (after[:1] and after[0] in EMPLOYER_NOUNS
+            or len(after) == 2 and doc[m.token_end].is_alpha and after[1] in EMPLOYER_NOUNS):
+        return False
+    return m.token_start > 0 and doc[m.token_start - 1].lower_ in ("a", "an", "the", "our", "my", "this", "that")
 
 
 def _opens_the_message(doc: Doc, m: Mention) -> bool:
