@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from catalog.catalogue.onet import OnetVocabulary
-from catalog.catalogue.taxonomy import Skill, Taxonomy, default_taxonomy
+from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.fields import STRONG, WEAK, cue_strength, stem
 from catalog.reading.mentions import MentionFinder, finder_for
-from catalog.reading.occupations import OccupationReader
-from tests.catalog.catalogue.test_onet import write_vocabulary
-from tests.catalog.reading.test_occupations import OCCUPATIONS, TITLES, TOOLS, role
 
 
 @pytest.fixture(scope="module")
@@ -133,33 +127,3 @@ def test_a_plain_word_is_no_activity() -> None:
 def test_cue_strength(before: list[str], strength: int) -> None:
     assert cue_strength(before) == strength
 
-
-@pytest.fixture()
-def reader(tmp_path: Path) -> OccupationReader:
-    taxonomy = Taxonomy([Skill("Excel"), Skill("PLC Programming"), Skill("Python")], [
-        role("Payroll Specialist", "43-3051.00", industry="business_finance"),
-        role("Registered Nurse", "29-1141.00", industry="healthcare"),
-        role("Dental Practice Manager", close=("31-9091.00",), industry="healthcare"),
-        role("Robotics Engineer", "17-2199.08", skills=("PLC Programming",), industry="manufacturing"),
-        role("Software Developer", "15-1252.00", skills=("Python",)),
-    ])
-    return OccupationReader(taxonomy, OnetVocabulary(write_vocabulary(tmp_path, TITLES, OCCUPATIONS, TOOLS)))
-
-
-def test_read_codes_gives_the_covered_role_of_one_code(reader: OccupationReader) -> None:
-    got = reader.read_codes("payroll", ["43-3051.00"])
-    assert (got.title, got.code, got.role, got.onet_title) == ("payroll", "43-3051.00", "Payroll Specialist",
-                                                               "Payroll and Timekeeping Clerks")
-
-
-def test_read_codes_gives_the_closest_roles_of_an_uncovered_code(reader: OccupationReader) -> None:
-    got = reader.read_codes("dental hygiene", ["29-1292.00"])
-    assert got.role is None and got.code == "29-1292.00" and got.choices[0] == "Dental Practice Manager"
-
-
-def test_read_codes_offers_the_choice_when_codes_lead_apart(reader: OccupationReader) -> None:
-    got = reader.read_codes("automation", ["17-2199.08", "15-1252.00"])
-    assert got.code is None and got.role is None
-    assert got.choices == ("Robotics Engineer", "Software Developer")
-    with pytest.raises(ValueError):
-        reader.read_codes("nothing", [])

@@ -113,3 +113,22 @@ def test_somebody_elses_job_is_not_the_learners(finder: MentionFinder, text: str
 
 def test_an_abbreviation_is_a_job_only_after_a_job_lead(finder: MentionFinder) -> None:
     assert roles(finder, "CFA level 1 or some shorter certificate first?") == []
+
+
+def test_read_codes_gives_the_covered_role_of_one_code(reader: OccupationReader) -> None:
+    got = reader.read_codes("payroll", ["43-3051.00"])
+    assert (got.title, got.code, got.role, got.onet_title) == ("payroll", "43-3051.00", "Payroll Specialist",
+                                                               "Payroll and Timekeeping Clerks")
+
+
+def test_read_codes_gives_the_closest_roles_of_an_uncovered_code(reader: OccupationReader) -> None:
+    got = reader.read_codes("dental hygiene", ["29-1292.00"])
+    assert got.role is None and got.code == "29-1292.00" and got.choices[0] == "Dental Practice Manager"
+
+
+def test_read_codes_offers_the_choice_when_codes_lead_apart(reader: OccupationReader) -> None:
+    got = reader.read_codes("automation", ["17-2199.08", "15-1252.00"])
+    assert got.code is None and got.role is None
+    assert got.choices == ("Robotics Engineer", "Software Developer")
+    with pytest.raises(ValueError):
+        reader.read_codes("nothing", [])
