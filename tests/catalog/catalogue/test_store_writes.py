@@ -183,3 +183,36 @@ def test_readers_read_the_catalogue_as_it_was_while_an_import_is_written(store: 
     store.write_records([], records, progress=Progress())
     assert seen and set(seen) == {2}
     assert store.count() == 3002
+
+
+def skill_indexes(tmp_path: Path) -> list[str]:
+    with closing(sqlite3.connect(tmp_path / "catalog.db")) as con:
+        return [name for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'credential_skills' "
+            "AND sql IS NOT NULL")]
+
+
+def test_a_large_insert_builds_the_skill_index_afterwards_and_a_failed_one_keeps_it(
+        store: CatalogStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More skill rows than the table holds: the index is dropped for the insert and built again in the same
+    transaction; the skills stay in their written order, and a failed write leaves the index as it was."""
+    monkeypatch.setattr(store_writes, "MIN_ROWS_FOR_INDEX_REBUILD", 1)
+    assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
+    records = [FULL.copy(update={"id": f"c-{i}", "skills": ["Writing", "SQL", f"Skill {i}", "Agile"]})
+               for i in range(50)]
+    store.write_records([], records)
+    assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
+    assert skills_rows(store, "c-7") == [("Writing", 0), ("SQL", 1), ("Skill 7", 2), ("Agile", 3)]
+    assert store.credential("c-7") == records[7]
+    original = store_writes._insert_rows
+
+    def failing_skill_insert(session, driver, dicts, params) -> None:
+        if driver.table is store_writes.SKILLS:  # after the index was dropped
+            raise RuntimeError("disk full")
+        original(session, driver, dicts, params)
+
+    monkeypatch.setattr(store_writes, "_insert_rows", failing_skill_insert)
+    with pytest.raises(RuntimeError):
+        store.write_records([], [r.copy(update={"id": f"d-{i}"}) for i, r in enumerate(records * 3)])
+    assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
+    assert store.count() == 52
