@@ -208,7 +208,7 @@ def basis_text(basis: Mapping[str, Any] | None) -> str:
         return ""
     code = basis["code"]
     if code == "from_weeks":
-        return f"estimate: {basis['weeks']:g} stated weeks at about {basis['hours_per_week']:g} h a week"
+        return f"estimate: {basis['weeks']:g} stated weeks at about {basis['hours_per_week']:g} h a week{pace_source(basis)}"
     if code == "similar_median":
         kind = TYPE_LABELS.get(basis["type"], basis["type"].replace("_", " "))
         who = f" from {basis['provider']}" if basis.get("provider") else ""
@@ -216,8 +216,15 @@ def basis_text(basis: Mapping[str, Any] | None) -> str:
         return f"estimate: median of {basis['peers']} stated{level} {kind}s{who}"
     if code == "subscription_months":
         return (f"estimate: {basis['months']} month{'s' if basis['months'] != 1 else ''} of {basis['platform']}'s "
-                f"${basis['monthly_usd']:,.0f}/month subscription at about {basis['hours_per_week']:g} h a week")
+                f"${basis['monthly_usd']:,.0f}/month subscription at about {basis['hours_per_week']:g} h a week"
+                f"{pace_source(basis)}")
     raise KeyError(f"no wording for basis {code!r}")
+
+
+def pace_source(basis: Mapping[str, Any]) -> str:
+    """Where the assumed weekly pace comes from, when it is the catalogue's own stated one."""
+    peers = basis.get("pace_peers")
+    return f", the median pace of {peers} listings that state both" if peers else ""
 
 
 TYPE_LABELS = {"course_certificate": "course", "professional_certificate": "professional certificate",

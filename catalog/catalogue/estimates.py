@@ -20,9 +20,12 @@ from typing import Any
 from catalog.catalogue.money import is_free, to_usd
 from catalog.catalogue.records import CredentialRecord, ProviderRecord
 
-# The pace the catalogue assumes to turn a stated number of weeks into hours, and hours into months of a
-# subscription, when the provider gives no pace of its own. It is an assumption, so figures built on it
-# are estimates and say so.
+# The pace that turns a stated number of weeks into hours, and hours into months of a subscription, when
+# the provider gives no pace of its own: the median pace of the catalogue's credentials that state both
+# their hours and their weeks (at least MIN_PEERS of them), else this fixed assumption. Either way the
+# figures built on it are estimates and say so. Each listing's own pace matters: a programme stating "six
+# months at 10 hours a week" must not look twice as long as one stating "six months" read at a slower
+# pace that nobody stated.
 ASSUMED_HOURS_PER_WEEK = 5.0
 WEEKS_PER_MONTH = 52 / 12
 # An estimate from similar credentials needs this many stated figures to stand on.
@@ -57,6 +60,8 @@ class FigureEstimator:
 
     def __init__(self, records: Iterable[CredentialRecord], providers: dict[str, ProviderRecord]) -> None:
         self.providers = providers
+        records = list(records)
+        self.pace, self.pace_peers = stated_pace(records)
         hours: dict[tuple[str, ...], list[float]] = defaultdict(list)
         prices: dict[tuple[str, ...], list[float]] = defaultdict(list)
         lengths: dict[tuple[str, ...], list[float]] = defaultdict(list)  # stated hours, or stated weeks at the pace
@@ -65,7 +70,7 @@ class FigureEstimator:
                 hours[(rec.type, rec.level or "")].append(rec.hours)
                 hours[(rec.type,)].append(rec.hours)
             length = rec.hours if rec.hours is not None else (
-                rec.weeks * ASSUMED_HOURS_PER_WEEK if rec.weeks is not None else None)
+                rec.weeks * self.pace if rec.weeks is not None else None)
             if length is not None:
                 for key in (("type", rec.type), ("level", rec.level or ""), ()):
                     lengths[key].append(length)
@@ -94,8 +99,8 @@ class FigureEstimator:
         if rec.hours is not None:
             return Figure(rec.hours, Basis("stated"))
         if rec.weeks is not None:
-            return Figure(round(rec.weeks * ASSUMED_HOURS_PER_WEEK, 1),
-                          Basis("from_weeks", {"weeks": rec.weeks, "hours_per_week": ASSUMED_HOURS_PER_WEEK}))
+            return Figure(round(rec.weeks * self.pace, 1),
+                          Basis("from_weeks", {"weeks": rec.weeks, **self._pace_facts()}))
         for key in ((rec.type, rec.level or ""), (rec.type,)):
             if key in self._hours:
                 median, n = self._hours[key]
@@ -132,10 +137,23 @@ class FigureEstimator:
         monthly = to_usd(platform.subscription_monthly, platform.subscription_currency) if platform else None
         if monthly is None:
             return None
-        weeks = rec.weeks if rec.weeks is not None else (hours.value / ASSUMED_HOURS_PER_WEEK if hours else None)
+        weeks = rec.weeks if rec.weeks is not None else (hours.value / self.pace if hours else None)
         if weeks is None:
             return None
         months = max(1, math.ceil(weeks / WEEKS_PER_MONTH))
         return Figure(round(months * monthly, 2), Basis("subscription_months", {
             "months": months, "monthly_usd": round(monthly, 2), "platform": platform.name,
-            "hours_per_week": ASSUMED_HOURS_PER_WEEK}))
+            **self._pace_facts()}))
+
+    def _pace_facts(self) -> dict[str, float | int]:
+        """The pace an estimate assumes, and how many listings it is the median of (when it is theirs)."""
+        return {"hours_per_week": self.pace, **({"pace_peers": self.pace_peers} if self.pace_peers else {})}
+
+
+def stated_pace(records: Iterable[CredentialRecord]) -> tuple[float, int]:
+    """(hours a week, how many credentials it is the median of): the pace of the credentials that state
+    both hours and weeks, or (ASSUMED_HOURS_PER_WEEK, 0) when fewer than MIN_PEERS do."""
+    paces = [rec.hours / rec.weeks for rec in records if rec.hours and rec.weeks]
+    if len(paces) < MIN_PEERS:
+        return ASSUMED_HOURS_PER_WEEK, 0
+    return round(statistics.median(paces), 1), len(paces)
