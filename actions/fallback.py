@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import goal_choice
 from actions.advising import ActionAdvise
 from actions.catalog_service import catalog_service
+from actions.longtail import reply_with_credential_comparison
 from actions.triage import open_case
 from catalog.advice import wording
 from catalog.reading.references import named_credentials
@@ -38,6 +39,8 @@ class ActionTwoStageFallback(Action):
             return await ActionAdvise().run(dispatcher, tracker, domain)
         # A question the intent model can't place but that names a credential ("is the CWI worth it?",
         # "SHRM-CP vs aPHR?") gets that credential's facts rather than a request to rephrase.
+        if reply_with_credential_comparison(dispatcher, tracker):
+            return []
         named = named_credentials(tracker.latest_message.get("text") or "", catalog_service().index)[:MAX_NAMED]
         if named:
             dispatcher.utter_message(text=wording.named_credentials_answer(named))

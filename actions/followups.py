@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.advising import pathway_step_ids, send_pathway
 from actions.catalog_service import catalog_service
 from actions.entities import latest_entities
+from actions.longtail import reply_with_credential_comparison
 from catalog.advice import wording
 from catalog.advice.dialogue import Question
 from catalog.advice.provider_comparison import compare_providers
@@ -201,6 +202,8 @@ class ActionAlreadyHave(Action):
         if asks_without_claiming(text):
             # "google UX cert vs interaction design foundation?": a question about credentials, not a claim to
             # hold one; recording it would put skills in the profile that the learner never said they have.
+            if reply_with_credential_comparison(dispatcher, tracker):
+                return []
             named = named_credentials(text, svc.index)[:2] or ([item] if item else [])
             if named:
                 dispatcher.utter_message(text=wording.named_credentials_answer(named))

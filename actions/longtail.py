@@ -1,4 +1,5 @@
-"""Questions beside the pathway: browsing the catalogue, comparing providers. Thin adapters over ``catalog``."""
+"""Questions beside the pathway: browsing the catalogue, comparing credentials or providers. Thin adapters over
+``catalog``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from actions.catalog_service import catalog_service
 from actions.entities import entities_of, latest_entities
 from catalog.advice import wording
 from catalog.advice.browsing import budget_in_usd, read_query, search_catalogue
+from catalog.advice.credential_comparison import compare_credentials
 from catalog.advice.provider_comparison import compare_providers
+from catalog.reading.references import compared_credentials
 
 
 class ActionBrowseCatalogue(Action):
@@ -43,17 +46,38 @@ class ActionBrowseCatalogue(Action):
 
 
 class ActionCompareProviders(Action):
-    """Providers side by side from the catalogue's records, with their credentials for the learner's goal."""
+    """Two credentials the message names side by side ("Security+ or CySA+?"), else the providers it names,
+    from the catalogue's records and with what each offers for the learner's goal. The profile is left as
+    it was: naming a credential in a question does not mean holding it."""
 
     def name(self) -> str:
         return "action_compare_providers"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        if reply_with_credential_comparison(dispatcher, tracker):
+            return []
         service = catalog_service()
-        ids = [e["value"] for e in entities_of(tracker, "provider")]
         goal = tracker.get_slot("career_goal")
         role = service.taxonomy.roles.get(goal) if goal else None
+        ids = [e["value"] for e in entities_of(tracker, "provider")]
         facts = compare_providers(service.index, ids, role.skills if role else (), goal)
         dispatcher.utter_message(text=wording.provider_comparison_text(facts, goal))
         return []
+
+
+def reply_with_credential_comparison(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """When the latest message sets two or more of the catalogue's credentials against each other, reply
+    with them side by side for the learner's goal and return True; otherwise say nothing and return False.
+    Whatever intent the message got (a comparison, "I have...", or none), a question naming two credentials
+    is answered the same way."""
+    service = catalog_service()
+    named = compared_credentials(tracker.latest_message.get("text") or "", service.index)
+    if len(named) < 2:
+        return False
+    goal = tracker.get_slot("career_goal")
+    role = service.taxonomy.roles.get(goal) if goal else None
+    comparison = compare_credentials(service.index, [c.id for c in named], goal if role else None,
+                                     role.skills if role else None, tracker.get_slot("current_skills") or [])
+    dispatcher.utter_message(text=wording.credential_comparison_text(comparison))
+    return True

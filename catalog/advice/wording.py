@@ -869,6 +869,50 @@ def provider_comparison_text(facts: list[Any], goal: str | None) -> str:
     return "\n".join(parts)
 
 
+def credential_comparison_text(comparison: Any) -> str:
+    """Two or more credentials side by side (``CredentialComparison``): the facts on record, what each closes
+    of the learner's goal, and which closes clearly more; no verdict the records do not support."""
+    parts = ["Side by side, from what the catalogue records (I don't rank credentials beyond that):"]
+    for f in comparison.facts:
+        kind = TYPE_LABELS.get(f.type, f.type.replace("_", " "))
+        facts = [f"{f.provider}, {kind}" + (f", {f.level} level" if f.level else "")]
+        if f.hours is not None:
+            basis = basis_text(f.hours.basis.as_dict())
+            facts.append(f"about {f.hours.value:g} hours" + (f" ({basis})" if basis else ""))
+        elif f.weeks is not None:
+            facts.append(f"{f.weeks:g} weeks")
+        else:
+            facts.append("length not stated")
+        facts.append(credential_price(f.item))
+        if f.assessment:
+            facts.append(f"assessed by {f.assessment.replace('_', ' ')}")
+        line = f"- {f.title} ({'; '.join(facts)})."
+        line += (f" Employer recognition on record: {'; '.join(f.recognized_by[:3])}." if f.recognized_by
+                 else " No employer recognition on record.")
+        if f.accreditation:
+            line += f" Quality assurance: {', '.join(f.accreditation[:2])}."
+        if f.entry_requirements:
+            line += f" Before you can sit it: {' '.join(f.entry_requirements)}"
+        if comparison.goal:
+            line += (f" For {comparison.goal} it closes {join_names(f.closes)}." if f.closes else
+                     f" It closes none of the skills you still need for {comparison.goal}.")
+        else:
+            line += f" Teaches {join_names(f.teaches)}."
+        parts.append(line)
+    if comparison.closes_more:
+        counts = " against ".join(str(len(f.closes)) for f in sorted(comparison.facts, key=lambda f: -len(f.closes)))
+        parts.append(f"For your goal, {comparison.closes_more} closes clearly more of what you still need "
+                     f"({counts} of your {comparison.missing} missing skills).")
+    elif comparison.goal:
+        parts.append(f"For {comparison.goal} they close about as much of what you still need, so let the price, "
+                     "the length and the recognition above decide.")
+    else:
+        parts.append("Tell me the role you're aiming for and I'll say which closes more of what you need.")
+    parts.append("Which one employers ask for varies by region and employer: search a few job ads for your "
+                 "target role, and if they name one of these, that one counts.")
+    return "\n".join(parts)
+
+
 def named_credentials_answer(items: list[IndexedCredential]) -> str:
     """The facts of the credentials a question names, with their entry requirements as published."""
     parts = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import weakref
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -86,6 +88,112 @@ def find_credential(text: str, index: CatalogIndex, prefer_ids: list[str] | None
     titles = {item.record.title.lower(): item.id for item in index.by_id.values()}
     match = process.extractOne(low, list(titles), scorer=fuzz.token_set_ratio, score_cutoff=80)
     return index.get(titles[match[0]]) if match else None
+
+
+# A word of a name: letters and digits with the marks names carry inside them ("security+", "saa-c03", "c#").
+NAME_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.&'-]*[a-z0-9+#]|[a-z0-9]\+?")
+# How much of a title's distinctive weight a phrase must hold, and by how much it must beat the next title.
+MIN_TITLE_COVERAGE = 0.6
+MIN_COVERAGE_LEAD = 0.1
+
+
+def _name_tokens(text: str) -> list[str]:
+    return NAME_TOKEN.findall(text.lower())
+
+
+@dataclass(frozen=True)
+class _TitleWords:
+    """Each title's distinctive words (its generic ones left out) and each word's rarity among titles."""
+
+    words: dict[str, frozenset[str]]  # credential id -> distinctive words of its title
+    weight: dict[str, float]  # word -> log(titles / titles with it): "security+" outweighs "google"
+    provider_words: tuple[frozenset[str], ...]  # each provider's name, as words
+
+
+_title_words: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def title_words(index: CatalogIndex) -> _TitleWords:
+    if index in _title_words:
+        return _title_words[index]
+    generic = load_cue_words()["credential_generic_words"]
+    words = {i: frozenset(t for t in _name_tokens(item.record.title) if t not in generic)
+             for i, item in index.by_id.items()}
+    frequency: dict[str, int] = {}
+    for ws in words.values():
+        for w in ws:
+            frequency[w] = frequency.get(w, 0) + 1
+    n = max(len(words), 1)
+    providers = tuple(frozenset(_name_tokens(p.name)) - generic for p in index.providers.values())
+    found = _title_words[index] = _TitleWords(words, {w: math.log(1 + n / f) for w, f in frequency.items()},
+                                              tuple(p for p in providers if p))
+    return found
+
+
+def credential_in_phrase(phrase: str, index: CatalogIndex) -> IndexedCredential | None:
+    """The credential a short phrase names by its title's words ("google professional cloud architect",
+    "the google UX cert"): the title most of whose distinctive weight the phrase holds, if it holds at least
+    MIN_TITLE_COVERAGE of it and clearly more than of any other title; else None (no guess between two)."""
+    named = named_credentials(phrase, index)
+    if named:
+        return named[0]
+    stats = title_words(index)
+    said = {w for w in _name_tokens(phrase) if w in stats.weight}  # the phrase's words that titles use
+    if not said or any(said <= words for words in stats.provider_words):
+        return None  # nothing a title says, or only a provider's name ("interaction design foundation")
+    said_weight = sum(stats.weight[w] for w in said)
+    scored = []
+    for cid, words in stats.words.items():
+        shared = words & said
+        if not shared:
+            continue
+        weight = sum(stats.weight[w] for w in shared)
+        title_share, phrase_share = weight / sum(stats.weight[w] for w in words), weight / said_weight
+        if title_share >= MIN_TITLE_COVERAGE:
+            # Both ways: "google ux cert" is more the Google UX Design certificate than "UX Certification".
+            scored.append((2 * title_share * phrase_share / (title_share + phrase_share), cid))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < MIN_COVERAGE_LEAD):
+        return None
+    return index.by_id[scored[0][1]]
+
+
+def comparison_sides(text: str) -> list[str]:
+    """The phrases a comparison sets against each other: the words on either side of each "vs", "or",
+    "than", "compared to" (and of "and" in a message that is a comparison: "the difference between A and
+    B"), each reaching to the clause's edge or the next such word."""
+    cues = load_cue_words()
+    joiners = set(cues["comparison_joiners"])
+    tokens = re.findall(r"[\w+#.&'-]+|[,;:!?()]", text.lower())
+    if set(tokens) & cues["comparison_cues"]:
+        joiners.add("and")
+    if not set(tokens) & joiners:
+        return []
+    sides, current = [], []
+    for token in tokens:
+        if token in joiners or token in {",", ";", ":", "!", "?", "(", ")"}:
+            if current:
+                sides.append(" ".join(current))
+            current = []
+        elif token not in {"to", "with"} or current:  # "compared to B", "compared with B"
+            current.append(token)
+    if current:
+        sides.append(" ".join(current))
+    return sides
+
+
+def compared_credentials(text: str, index: CatalogIndex) -> list[IndexedCredential]:
+    """The catalogue's credentials a comparison names, in the order named, each once ("Security+ vs CySA+,
+    which do employers want?"): short names first, then each side of the comparison by its title's words.
+    Fewer than two means the message does not compare credentials the catalogue has."""
+    found: dict[str, IndexedCredential] = {}
+    for side in comparison_sides(text):
+        item = credential_in_phrase(side, index)
+        if item is not None:
+            found.setdefault(item.id, item)
+    for item in named_credentials(text, index):  # a short name outside the sides ("is CISSP worth more?")
+        found.setdefault(item.id, item)
+    return list(found.values())
 
 
 def asks_about_whole_pathway(text: str) -> bool:

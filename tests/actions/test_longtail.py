@@ -59,15 +59,36 @@ async def test_a_comparison_without_known_providers_asks_which(make_tracker, dis
     assert "Which ones do you have in mind?" in dispatcher.messages[0]["text"]
 
 
-async def test_an_unplaced_question_naming_credentials_gets_their_facts(make_tracker, dispatcher, domain) -> None:
+async def test_an_unplaced_question_naming_two_credentials_compares_them(make_tracker, dispatcher, domain) -> None:
     from actions.fallback import ActionTwoStageFallback
 
     tracker = make_tracker("SHRM-CP vs aPHR for someone who's never had an HR title?", intent="nlu_fallback")
     assert await ActionTwoStageFallback().run(dispatcher, tracker, domain) == []
     [message] = dispatcher.messages
-    first, second, *_ = message["text"].splitlines()
-    assert first.startswith("SHRM Certified Professional (SHRM-CP) (by ")
-    assert second.startswith("Associate Professional in Human Resources (aPHR)")
+    _, first, second, *_ = message["text"].splitlines()
+    assert first.startswith("- SHRM Certified Professional (SHRM-CP) (")
+    assert second.startswith("- Associate Professional in Human Resources (aPHR) (")
+
+
+async def test_an_unplaced_question_naming_one_credential_gets_its_facts(make_tracker, dispatcher, domain) -> None:
+    from actions.fallback import ActionTwoStageFallback
+
+    tracker = make_tracker("is the SHRM-CP worth it for someone who's never had an HR title?", intent="nlu_fallback")
+    assert await ActionTwoStageFallback().run(dispatcher, tracker, domain) == []
+    assert dispatcher.messages[0]["text"].startswith("SHRM Certified Professional (SHRM-CP) (by ")
+
+
+async def test_two_credentials_are_compared_for_the_learners_goal_without_touching_the_profile(
+        make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker("security+ or cysa+, which one do employers actually want?", intent="compare_providers",
+                           slots={"career_goal": "Cybersecurity Analyst", "current_skills": ["Computer Networking"]})
+    assert await ActionCompareProviders().run(dispatcher, tracker, domain) == []
+    text = dispatcher.messages[0]["text"]
+    lines = text.splitlines()
+    assert lines[1].startswith("- CompTIA Security+ (CompTIA, certification exam") and "$" in lines[1]
+    assert lines[2].startswith("- CompTIA CySA+ (CompTIA, certification exam")
+    assert all("For Cybersecurity Analyst it closes" in line or "closes none" in line for line in lines[1:3])
+    assert "search a few job ads" in lines[-1]
 
 
 async def test_an_unplaced_question_naming_nothing_is_asked_again(make_tracker, dispatcher, domain) -> None:
@@ -101,8 +122,8 @@ async def test_a_question_filed_as_already_have_is_answered_not_recorded(make_tr
     from actions.followups import ActionAlreadyHave
 
     tracker = make_tracker("SHRM-CP vs aPHR, which one do recruiters actually ask for?", intent="already_have")
-    assert await ActionAlreadyHave().run(dispatcher, tracker, domain) == []
-    assert dispatcher.messages[0]["text"].startswith("SHRM Certified Professional (SHRM-CP)")
+    assert await ActionAlreadyHave().run(dispatcher, tracker, domain) == []  # no slot set
+    assert dispatcher.messages[0]["text"].splitlines()[1].startswith("- SHRM Certified Professional (SHRM-CP)")
 
 
 async def test_a_claim_with_a_question_is_still_recorded(make_tracker, dispatcher, domain) -> None:
