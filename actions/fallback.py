@@ -10,12 +10,31 @@ from rasa_sdk.types import DomainDict
 from actions import goal_choice
 from actions.advising import ActionAdvise
 from actions.catalog_service import catalog_service
+from actions.constraint_slots import CONSTRAINT_SLOTS
 from actions.longtail import reply_with_credential_comparison
 from actions.triage import open_case
 from catalog.advice import wording
 from catalog.reading.references import named_credentials
 
 MAX_NAMED = 2  # "SHRM-CP vs aPHR?": facts of both, side by side
+
+
+# The slots that hold what the learner has said about themselves and their limits.
+PROFILE_SLOTS = frozenset({"career_goal", "current_skills", "current_tools", "background_roles", *CONSTRAINT_SLOTS})
+
+
+def profile_changed_this_turn(tracker: Tracker) -> bool:
+    """Did the latest message change the learner's profile (a slot of PROFILE_SLOTS set to a new value)?"""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    if not users:
+        return False
+    before: dict[str, object] = {}
+    for event in tracker.events[:users[-1]]:
+        if event.get("event") == "slot":
+            before[event.get("name")] = event.get("value")
+    return any(e.get("event") == "slot" and e.get("name") in PROFILE_SLOTS
+               and e.get("value") not in (None, [], before.get(e.get("name")))
+               for e in tracker.events[users[-1] + 1:])
 
 
 def previous_user_intent(tracker: Tracker) -> str | None:
@@ -39,6 +58,10 @@ class ActionTwoStageFallback(Action):
             return await ActionAdvise().run(dispatcher, tracker, domain)
         # A question the intent model can't place but that names a credential ("is the CWI worth it?",
         # "SHRM-CP vs aPHR?") gets that credential's facts rather than a request to rephrase.
+        if profile_changed_this_turn(tracker):
+            # "i lean toward online tbh", "2000 CAD": the intent model can't place it, but the readers took a
+            # limit, a skill or a goal from it; carrying on with that beats asking to rephrase what was understood.
+            return await ActionAdvise().run(dispatcher, tracker, domain)
         if reply_with_credential_comparison(dispatcher, tracker):
             return []
         named = named_credentials(tracker.latest_message.get("text") or "", catalog_service().index)[:MAX_NAMED]

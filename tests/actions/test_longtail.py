@@ -132,3 +132,29 @@ async def test_a_claim_with_a_question_is_still_recorded(make_tracker, dispatche
     tracker = make_tracker("I already have the SHRM-CP, what next?", intent="already_have")
     events = await ActionAlreadyHave().run(dispatcher, tracker, domain)
     assert any(e.get("name") == "completed_credentials" for e in events)
+
+
+async def test_an_unplaced_message_that_set_a_limit_carries_on_with_it(make_tracker, dispatcher, domain) -> None:
+    """"i lean toward online tbh": no intent fits, but the delivery preference was read; the reply goes on
+    from it (here: the pathway, since goal and skills are known) instead of asking to rephrase."""
+    from actions.fallback import ActionTwoStageFallback
+
+    tracker = make_tracker("i lean toward online tbh", intent="nlu_fallback",
+                           slots={"career_goal": "Data Analyst", "current_skills": ["Microsoft Excel"],
+                                  "skills_asked": True, "constraints_asked": True, "delivery_mode": "online"},
+                           entities=[entity("delivery_mode", "online")])
+    tracker.events.append({"event": "slot", "name": "delivery_mode", "value": "online"})
+    await ActionTwoStageFallback().run(dispatcher, tracker, domain)
+    texts = [m.get("text") or "" for m in dispatcher.messages]
+    assert not any(m.get("response") == "utter_ask_rephrase" for m in dispatcher.messages)
+    assert any("Your pathway to Data Analyst" in t for t in texts)
+
+
+async def test_an_unplaced_message_that_repeats_the_profile_is_asked_again(make_tracker, dispatcher, domain) -> None:
+    from actions.fallback import ActionTwoStageFallback
+
+    earlier = [{"event": "slot", "name": "delivery_mode", "value": "online"}]
+    tracker = make_tracker("online?? hmm", intent="nlu_fallback", slots={"delivery_mode": "online"}, events=earlier)
+    tracker.events.append({"event": "slot", "name": "delivery_mode", "value": "online"})  # the same again
+    await ActionTwoStageFallback().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_ask_rephrase"
