@@ -28,8 +28,14 @@ from catalog.catalogue.records import CredentialRecord, ProviderRecord
 # pace that nobody stated.
 ASSUMED_HOURS_PER_WEEK = 5.0
 WEEKS_PER_MONTH = 52 / 12
-# An estimate from similar credentials needs this many stated figures to stand on.
+# An estimate from similar credentials needs this many stated figures to stand on, stated by at least
+# MIN_PEER_PROVIDERS providers (one provider's figures describe its own design, not the type's: five
+# freeCodeCamp certifications at 300 h say nothing of another provider's intermediate course), and peers
+# that agree: an upper quartile at most MAX_PEER_SPREAD times the lower (a median between 18 h and 300 h
+# courses would put 130 h on a four-week course). Where peers fail these, the figure stays unknown.
 MIN_PEERS = 3
+MIN_PEER_PROVIDERS = 2
+MAX_PEER_SPREAD = 3.0
 # What a credential counts as in ranking when nothing in the catalogue states any length to compare with.
 UNKNOWN_RANKING_HOURS = 20.0
 
@@ -62,13 +68,13 @@ class FigureEstimator:
         self.providers = providers
         records = list(records)
         self.pace, self.pace_peers = stated_pace(records)
-        hours: dict[tuple[str, ...], list[float]] = defaultdict(list)
-        prices: dict[tuple[str, ...], list[float]] = defaultdict(list)
+        hours: dict[tuple[str, ...], list[tuple[float, str]]] = defaultdict(list)  # (figure, provider)
+        prices: dict[tuple[str, ...], list[tuple[float, str]]] = defaultdict(list)
         lengths: dict[tuple[str, ...], list[float]] = defaultdict(list)  # stated hours, or stated weeks at the pace
         for rec in records:
             if rec.hours is not None:
-                hours[(rec.type, rec.level or "")].append(rec.hours)
-                hours[(rec.type,)].append(rec.hours)
+                hours[(rec.type, rec.level or "")].append((rec.hours, rec.provider))
+                hours[(rec.type,)].append((rec.hours, rec.provider))
             length = rec.hours if rec.hours is not None else (
                 rec.weeks * self.pace if rec.weeks is not None else None)
             if length is not None:
@@ -76,11 +82,12 @@ class FigureEstimator:
                     lengths[key].append(length)
             usd = to_usd(rec.cost, rec.currency)
             if usd is not None and usd > 0 and rec.pricing != "subscription":
-                prices[(rec.type, rec.pricing or "", "provider", rec.provider)].append(usd)
-                prices[(rec.type, rec.pricing or "", "level", rec.level or "")].append(usd)
-                prices[(rec.type, rec.pricing or "")].append(usd)
-        self._hours = {k: (statistics.median(v), len(v)) for k, v in hours.items() if len(v) >= MIN_PEERS}
-        self._prices = {k: (statistics.median(v), len(v)) for k, v in prices.items() if len(v) >= MIN_PEERS}
+                prices[(rec.type, rec.pricing or "", "provider", rec.provider)].append((usd, rec.provider))
+                prices[(rec.type, rec.pricing or "", "level", rec.level or "")].append((usd, rec.provider))
+                prices[(rec.type, rec.pricing or "")].append((usd, rec.provider))
+        self._hours = {k: (statistics.median(f for f, _ in v), len(v)) for k, v in hours.items() if peers_agree(v)}
+        self._prices = {k: (statistics.median(f for f, _ in v), len(v)) for k, v in prices.items()
+                        if peers_agree(v, one_provider=k[2:3] == ("provider",))}
         self._lengths = {k: statistics.median(v) for k, v in lengths.items() if len(v) >= MIN_PEERS}
 
     def ranking_hours(self, rec: CredentialRecord, figure: Figure | None) -> float:
@@ -148,6 +155,15 @@ class FigureEstimator:
     def _pace_facts(self) -> dict[str, float | int]:
         """The pace an estimate assumes, and how many listings it is the median of (when it is theirs)."""
         return {"hours_per_week": self.pace, **({"pace_peers": self.pace_peers} if self.pace_peers else {})}
+
+
+def peers_agree(peers: list[tuple[float, str]], one_provider: bool = False) -> bool:
+    """Can these stated figures (with their providers) stand for a credential that states none? Enough of
+    them, from enough providers (unless they are meant to be one provider's), close enough together."""
+    if len(peers) < MIN_PEERS or (not one_provider and len({p for _, p in peers}) < MIN_PEER_PROVIDERS):
+        return False
+    lower, _, upper = statistics.quantiles(sorted(f for f, _ in peers), n=4, method="inclusive")
+    return upper <= MAX_PEER_SPREAD * lower
 
 
 def stated_pace(records: Iterable[CredentialRecord]) -> tuple[float, int]:

@@ -23,12 +23,31 @@ def test_stated_hours_are_stated_and_weeks_are_an_estimate_at_the_assumed_pace()
 
 
 def test_a_similar_median_needs_three_stated_peers() -> None:
-    two = [credential(f"s{i}", hours=10 * (i + 1)) for i in range(2)]
+    two = [credential(f"s{i}", hours=10 * (i + 1), provider=f"p{i}") for i in range(2)]
     assert FigureEstimator(two, {}).hours(credential("x")) is None
-    three = [*two, credential("s2", hours=30)]
+    three = [*two, credential("s2", hours=30, provider="p2")]
     figure = FigureEstimator(three, {}).hours(credential("x"))
     assert figure is not None and figure.value == 20 and figure.basis.code == "similar_median"
     assert figure.basis.facts["peers"] == 3
+
+
+def test_peers_from_one_provider_or_far_apart_support_no_estimate() -> None:
+    """Five 300 h certifications of one provider say nothing of another's course; nor do peers between 18 h
+    and 300 h: the figure stays unknown rather than a median nobody would sign."""
+    one_provider = [credential(f"f{i}", hours=300) for i in range(5)]
+    assert FigureEstimator(one_provider, {}).hours(credential("x", provider="other")) is None
+    far_apart = [credential(f"s{i}", hours=h, provider=f"p{i}") for i, h in enumerate((10, 18, 40, 220, 300, 300))]
+    assert FigureEstimator(far_apart, {}).hours(credential("x")) is None
+    close = [credential(f"s{i}", hours=h, provider=f"p{i}") for i, h in enumerate((20, 25, 30, 50))]
+    figure = FigureEstimator(close, {}).hours(credential("x"))
+    assert figure is not None and figure.value == 27.5
+
+
+def test_one_providers_own_prices_do_support_its_other_credentials() -> None:
+    fees = [credential(f"e{i}", type="certification", pricing="exam_fee", cost=c, currency="USD")
+            for i, c in enumerate((150, 150, 300))]
+    figure = FigureEstimator(fees, {}).cost_usd(credential("x", type="certification", pricing="exam_fee"), None)
+    assert figure is not None and figure.value == 150 and figure.basis.facts["provider"] is None
 
 
 def test_an_unknown_length_ranks_as_the_typical_length_of_its_type_then_level_then_catalogue() -> None:
