@@ -591,7 +591,7 @@ def recommend_pathway(
         notes.append(Finding("practice_skills", {"skills": practice}))
     pathway = Pathway(role.name, role.industry, sorted(known & set(current_skills)), gap, steps, uncovered, c,
                       notes, practice_skills=practice)
-    pathway.later_goals = _later_goals(not_yet, weights, background, [s.item.id for s in steps], c)
+    pathway.later_goals = _later_goals(not_yet, weights, background, [s.item.id for s in steps], c, role)
     stale = catalogue_note(freshness, today)
     if stale is not None and steps:
         pathway.notes.append(stale)
@@ -637,9 +637,18 @@ def _way_in(index: CatalogIndex, item: IndexedCredential, c: Constraints, comple
     return min(preparations, key=lambda p: (price_usd(p), p.est_hours, p.id)) if preparations else None
 
 
+def licensed_by_goal(role: Role, checks: list[RequirementCheck]) -> bool:
+    """Does the goal role hold every licence the credential asks for and the learner lacks? A licence is
+    the gate of another profession (a CCRN needs an RN licence): a credential behind it is no later goal of
+    a future LPN, whereas years of work or a degree are steps the learner can still take."""
+    return all(check.status != "unmet" or check.requirement.kind != "licence"
+               or check.requirement.licence in role.licences for check in checks)
+
+
 def _later_goals(candidates: list[IndexedCredential], weights: dict[str, float], background: LearnerBackground,
-                 step_ids: list[str], c: Constraints) -> list[LaterGoal]:
-    """Fitting credentials the learner is not yet eligible for, the most useful first."""
+                 step_ids: list[str], c: Constraints, role: Role) -> list[LaterGoal]:
+    """Fitting credentials the learner is not yet eligible for, the most useful first; none behind a licence
+    the goal role does not hold."""
     scored = []
     for item in candidates:
         covers = [s for s in weights if s in item.skills]
@@ -648,6 +657,8 @@ def _later_goals(candidates: list[IndexedCredential], weights: dict[str, float],
         checks = check_requirements(item.record, background, step_ids)
         if not any(ch.status == "unmet" for ch in checks):
             continue  # eligible once the steps are done: not a later goal (and never one with nothing to say)
+        if not licensed_by_goal(role, checks):
+            continue
         money_w, time_w = _weights(c)
         scored.append((sum(weights[s] for s in covers) / item.effort_cost(money_w, time_w), item.id,
                        LaterGoal(item, checks, covers)))

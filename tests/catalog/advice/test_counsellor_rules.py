@@ -73,6 +73,20 @@ def test_an_ineligible_credential_is_a_later_goal_with_what_it_takes() -> None:
     assert [s.item.id for s in p.steps] == ["senior"] and not p.later_goals
 
 
+def test_a_credential_behind_a_licence_the_goal_does_not_hold_is_no_later_goal() -> None:
+    """A future LPN is not shown the RN-only CCRN as "the natural next credential"; a future RN is."""
+    rn_only = cred("rn-cert", ["Telehealth", "Scheduling Systems"], entry_requirements=[
+        {"kind": "licence", "licence": "rn", "statement": "an RN licence"}])
+    entry = cred("entry", ["Telehealth"])
+    lpn = Role("Practical Nurse", "healthcare", {"Telehealth": 1.0, "Scheduling Systems": 0.5}, licences=("lpn",))
+    rn = Role("Staff Nurse", "healthcare", {"Telehealth": 1.0, "Scheduling Systems": 0.5}, licences=("rn",))
+    index = CatalogIndex(PROVIDERS, [rn_only, entry])
+    future_lpn = recommend_pathway(taxonomy(lpn, rn), index, "Practical Nurse", [], Constraints(), today=TODAY)
+    assert [s.item.id for s in future_lpn.steps] == ["entry"] and future_lpn.later_goals == []
+    future_rn = recommend_pathway(taxonomy(lpn, rn), index, "Staff Nurse", [], Constraints(), today=TODAY)
+    assert [g.item.id for g in future_rn.later_goals] == ["rn-cert"]
+
+
 def test_what_the_learner_has_not_said_is_a_flag_to_check_not_an_exclusion() -> None:
     degree = {"kind": "degree", "degree": "bachelor", "statement": "a bachelor's degree"}
     creds = [cred("needs-degree", ["Security", "Networks", "Audit"], entry_requirements=[degree])]
