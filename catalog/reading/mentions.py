@@ -30,6 +30,7 @@ from catalog.reading.cue_words import load_cue_words
 from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
+from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.tools import ToolEntry, ToolLexicon
 
 HAS, LACKS = "has", "lacks"
@@ -48,6 +49,7 @@ POSTMODIFIERS = CUES["postmodifiers"]
 HAVING = CUES["having"]
 GOAL_CUES = CUES["goal_cues"]
 WANTING = CUES["wanting"]
+TO_COMPLEMENTS = CUES["to_complements"]
 CURRENT_CUES = CUES["current_cues"]
 ARTICLES = CUES["articles"]
 COMMON_WORDS = CUES["common_words"]
@@ -185,6 +187,7 @@ class MentionFinder:
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._licensed = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._common_tools = PhraseMatcher(self.nlp.vocab, attr="ORTH")  # "Word", "Teams": see tools.py
+        self._ordinary = OrdinaryPhraseMatcher(self.nlp.vocab, self.nlp.make_doc)
         self._labels: dict[int, tuple[str, str]] = {}
         lower_patterns: dict[str, list[Doc]] = defaultdict(list)
         exact_patterns: dict[str, list[Doc]] = defaultdict(list)
@@ -286,6 +289,9 @@ class MentionFinder:
         spans = self._job_title_spans(doc, spans)
         industries = self._message_industries(spans)
         spans = self._read_by_industry(doc, spans, unlicensed, industries)
+        ordinary = self._ordinary.covered(doc)  # "oil on canvas", "word of mouth": not the LMS, not Word
+        spans = [s for s in spans if not (s.label_.split("|", 1)[0] in ("skill", "tool")
+                                          and all(i in ordinary for i in range(s.start, s.end)))]
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []
         for span in spans:
@@ -691,6 +697,8 @@ class MentionFinder:
         wanting = any(w in WANTING for w in before)
         for k, word in enumerate(content):
             if word == "to" and k == 0:
+                if len(content) > 1 and content[1] in TO_COMPLEMENTS:
+                    continue  # "access to Tableau", "exposure to SAP": what they have, not where they go
                 return GOAL
             if word == "as" and k == 0:
                 if not wanting and not any(w in GOAL_CUES for w in content[1:]):

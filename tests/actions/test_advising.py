@@ -162,3 +162,15 @@ async def test_a_job_we_cannot_read_and_no_skills_get_a_question_not_a_list(make
     assert "I can't match Junior Php Dev to the roles I know yet" in message["text"]
     assert not message["buttons"] and "fit" not in message["text"]
     assert events == {"last_question": "skills_for_suggestions"}
+
+
+def test_what_was_understood_is_said_as_the_profile_took_it(make_tracker) -> None:
+    """"no coding knowledge at all" from a future medical coder: the reply names Medical Coding, the skill the
+    learner's industry reads, not the programming of the word's general reading."""
+    from actions.advising import understood
+
+    lacks = entity("skill", "Computer Programming", "lacks", readings={"healthcare": "Medical Coding"})
+    tracker = make_tracker("no coding knowledge at all", entities=[lacks], slots={"career_goal": "Medical Coder"})
+    assert "you don't have Medical Coding (yet)" in understood(tracker)
+    tracker = make_tracker("no coding knowledge at all", entities=[lacks], slots={"career_goal": "Data Analyst"})
+    assert "you don't have Computer Programming (yet)" in understood(tracker)

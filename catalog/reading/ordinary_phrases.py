@@ -1,0 +1,45 @@
+"""Fixed expressions in which a skill's or tool's name is an ordinary word ("oil on canvas", "word of mouth").
+
+The industry decides most ambiguous names (``industry_context.py``), but not all: an art instructor works in
+education, where Canvas is the LMS, and still paints in oil on canvas. An idiom settles it whatever the
+industry, so the phrases are data (``data/ordinary_phrases.yaml``), matched as whole words ignoring case.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+PHRASES_FILE = Path(__file__).parent / "data" / "ordinary_phrases.yaml"
+
+
+class OrdinaryPhrasesError(ValueError):
+    """The phrase file cannot be used; the message names the file and the entry."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_ordinary_phrases(path: Path = PHRASES_FILE) -> tuple[str, ...]:
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    phrases = content.get("phrases") if isinstance(content, dict) else None
+    if not isinstance(phrases, list):
+        raise OrdinaryPhrasesError(f"{path}: expected a mapping with a 'phrases' list")
+    for i, phrase in enumerate(phrases):
+        if not isinstance(phrase, str) or len(phrase.split()) < 2:
+            raise OrdinaryPhrasesError(f"{path}, phrase {i + 1} ({phrase!r}): a phrase of two words or more")
+    return tuple(" ".join(p.lower().split()) for p in phrases)
+
+
+class OrdinaryPhraseMatcher:
+    """The tokens of a message that lie inside an ordinary phrase."""
+
+    def __init__(self, vocab: Vocab, make_doc, phrases: tuple[str, ...] | None = None) -> None:
+        self._matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._matcher.add("ordinary", [make_doc(p) for p in (phrases or load_ordinary_phrases())])
+
+    def covered(self, doc: Doc) -> set[int]:
+        return {i for _, start, end in self._matcher(doc) for i in range(start, end)}
