@@ -215,9 +215,13 @@ def basis_text(basis: Mapping[str, Any] | None) -> str:
         level = f" {basis['level']}" if basis.get("level") else ""
         return f"estimate: median of {basis['peers']} stated{level} {kind}s{who}"
     if code == "subscription_months":
-        return (f"estimate: {basis['months']} month{'s' if basis['months'] != 1 else ''} of {basis['platform']}'s "
-                f"${basis['monthly_usd']:,.0f}/month subscription at about {basis['hours_per_week']:g} h a week"
-                f"{pace_source(basis)}")
+        months = f"{basis['months']} month{'s' if basis['months'] != 1 else ''}"
+        if basis.get("weeks") is not None:
+            months += f" (its stated {basis['weeks']:g} weeks)"
+        text = f"estimate: {months} of {basis['platform']}'s ${basis['monthly_usd']:,.0f}/month subscription"
+        if basis.get("hours_per_week") is not None:
+            text += f" at about {basis['hours_per_week']:g} h a week{pace_source(basis)}"
+        return text
     raise KeyError(f"no wording for basis {code!r}")
 
 

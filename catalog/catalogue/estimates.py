@@ -144,13 +144,14 @@ class FigureEstimator:
         monthly = to_usd(platform.subscription_monthly, platform.subscription_currency) if platform else None
         if monthly is None:
             return None
+        # The provider's own weeks when it states them (its pace is in them), else the hours at the pace.
         weeks = rec.weeks if rec.weeks is not None else (hours.value / self.pace if hours else None)
         if weeks is None:
             return None
         months = max(1, math.ceil(weeks / WEEKS_PER_MONTH))
-        return Figure(round(months * monthly, 2), Basis("subscription_months", {
-            "months": months, "monthly_usd": round(monthly, 2), "platform": platform.name,
-            **self._pace_facts()}))
+        facts = {"months": months, "monthly_usd": round(monthly, 2), "platform": platform.name}
+        facts.update({"weeks": rec.weeks} if rec.weeks is not None else self._pace_facts())
+        return Figure(round(months * monthly, 2), Basis("subscription_months", facts))
 
     def _pace_facts(self) -> dict[str, float | int]:
         """The pace an estimate assumes, and how many listings it is the median of (when it is theirs)."""

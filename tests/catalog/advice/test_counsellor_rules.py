@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from catalog.advice import wording
 from catalog.advice.eligibility import LearnerBackground, check_requirements
 from catalog.advice.payload import pathway_payload
 from catalog.advice.recommender import Constraints, recommend_pathway
@@ -154,7 +155,9 @@ def test_totals_say_how_much_is_stated_and_how_much_estimated() -> None:
     weeks = next(s for s in payload["steps"] if s["id"] == "weeks")
     assert weeks["hours_estimated"] and weeks["hours_basis"]["code"] == "from_weeks"
     assert weeks["cost_basis"] == {"code": "subscription_months", "months": 1, "monthly_usd": 40.0,
-                                   "platform": "One", "hours_per_week": 5.0}
+                                   "platform": "One", "weeks": 4.0}  # its own weeks: no assumed pace in it
+    assert wording.basis_text(weeks["cost_basis"]) == (
+        "estimate: 1 month (its stated 4 weeks) of One's $40/month subscription")
     assert totals_line(payload) == (
         "Total: about 60 hours (40 stated, 20 estimated) for 2 of the 3 steps (1 not stated); "
         "about $340 ($300 stated, $40 estimated) for 2 of the 3 steps (1 not stated).")
