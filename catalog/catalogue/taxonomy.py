@@ -237,13 +237,20 @@ def load_taxonomy(directory: Path | str | None = None) -> Taxonomy:
             raise TaxonomyError(f"{where}: '{form}' is already claimed by {claimed[key]}")
         claimed[key] = owner
 
-    def claim_entry(kind: str, name: str, aliases: list[str], source: str, where: str) -> None:
-        """A skill's or role's name and aliases, each claimed for it alone."""
+    claimed_cased: dict[str, str] = {}  # case-sensitive forms ("EMT", "Go") -> their claimant
+
+    def claim_entry(kind: str, name: str, aliases: list[str], source: str, where: str,
+                    cased: tuple[str, ...] = ()) -> None:
+        """A skill's or role's name, aliases and case-sensitive forms, each claimed for it alone."""
         if name.lower() in claimed:
             raise TaxonomyError(f"{where}: duplicate name (already {claimed[name.lower()]})")
         owner = f"{kind} '{name}' ({source})"
         for form in [name, *aliases]:
             claim(form, owner, where)
+        for form in cased:
+            if claimed_cased.get(form, owner) != owner:
+                raise TaxonomyError(f"{where}: '{form}' is already claimed by {claimed_cased[form]}")
+            claimed_cased[form] = owner
 
     skill_files = sorted(directory.glob("skills_*.yaml"))
     role_files = sorted(directory.glob("roles_*.yaml"))
@@ -253,14 +260,14 @@ def load_taxonomy(directory: Path | str | None = None) -> Taxonomy:
         for i, entry in enumerate(_read_yaml(path, "skills"), 1):
             where = f"{path.name}: skill #{i} '{entry['name']}'"
             skill = _parse_skill(entry, where)
-            claim_entry("skill", skill.name, list(skill.aliases), path.name, where)
+            claim_entry("skill", skill.name, list(skill.aliases), path.name, where, skill.cased)
             skills.append(skill)
     known_skills = {s.name for s in skills}
     for path in role_files:
         for i, entry in enumerate(_read_yaml(path, "roles"), 1):
             where = f"{path.name}: role #{i} '{entry['name']}'"
             role = _parse_role(entry, where)
-            claim_entry("role", role.name, list(role.aliases), path.name, where)
+            claim_entry("role", role.name, list(role.aliases), path.name, where, role.cased)
             unknown = [s for s in role.skills if s not in known_skills]
             if unknown:
                 raise TaxonomyError(f"{where}: unknown skill(s) {', '.join(repr(s) for s in unknown)}")

@@ -290,7 +290,7 @@ class MentionFinder:
         industries = self._message_industries(spans)
         spans = self._read_by_industry(doc, spans, unlicensed, industries)
         ordinary = self._ordinary.covered(doc)  # "oil on canvas", "word of mouth": not the LMS, not Word
-        spans = [s for s in spans if not (s.label_.split("|", 1)[0] in ("skill", "tool")
+        spans = [s for s in spans if not (s.label_.split("|", 1)[0] in ("skill", "tool") and s.text.islower()
                                           and all(i in ordinary for i in range(s.start, s.end)))]
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []

@@ -2,7 +2,8 @@
 
 The industry decides most ambiguous names (``industry_context.py``), but not all: an art instructor works in
 education, where Canvas is the LMS, and still paints in oil on canvas. An idiom settles it whatever the
-industry, so the phrases are data (``data/ordinary_phrases.yaml``), matched as whole words ignoring case.
+industry, so the phrases are data (``data/ordinary_phrases.yaml``), matched as whole words ignoring case; a
+name inside one counts as an ordinary word only when written in lower case (a capital says it is the product).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class OrdinaryPhrasesError(ValueError):
 
 @functools.lru_cache(maxsize=4)
 def load_ordinary_phrases(path: Path = PHRASES_FILE) -> tuple[str, ...]:
+    """The phrases, lower-cased and spaced once; a malformed file names the entry (cached per path)."""
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     phrases = content.get("phrases") if isinstance(content, dict) else None
     if not isinstance(phrases, list):
@@ -39,7 +41,10 @@ class OrdinaryPhraseMatcher:
 
     def __init__(self, vocab: Vocab, make_doc, phrases: tuple[str, ...] | None = None) -> None:
         self._matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._matcher.add("ordinary", [make_doc(p) for p in (phrases or load_ordinary_phrases())])
+        phrases = load_ordinary_phrases() if phrases is None else phrases
+        if phrases:
+            self._matcher.add("ordinary", [make_doc(p) for p in phrases])
 
     def covered(self, doc: Doc) -> set[int]:
+        """Token indices inside a phrase: a name lying wholly within them is an ordinary word there."""
         return {i for _, start, end in self._matcher(doc) for i in range(start, end)}

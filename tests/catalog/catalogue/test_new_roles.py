@@ -70,3 +70,12 @@ def test_the_jobs_that_got_poor_closest_roles_now_have_their_own(reader: Occupat
                                                                  name: str) -> None:
     reading = reader.read(title)
     assert reading is not None and reading.role == name
+
+
+def test_the_new_roles_short_names_are_theirs_alone() -> None:
+    """"EMT" was also a case-sensitive form of the Paramedic background role, so "I want to become an EMT" was
+    read as a goal nobody can have; the loader now refuses a form two entries claim."""
+    from catalog.reading.mentions import finder_for
+
+    got = {(m.kind, m.value): m.role for m in finder_for().find("I want to become an EMT")}
+    assert got == {("role", "Emergency Medical Technician"): "goal"}

@@ -65,6 +65,9 @@ def test_minimal_valid_files_load(tmp_path: Path) -> None:
         (GOOD_SKILLS, GOOD_ROLES + "  - name: Python\n    industry: it\n    skills: {SQL: 1}\n",
          "roles_x.yaml: role #2 'Python': duplicate name"),
         ("skills: [oops\n", GOOD_ROLES, "skills_x.yaml: not valid YAML"),
+        (GOOD_SKILLS.replace("  - name: Python\n", "  - name: Python\n    cased: [PY]\n")
+         + "  - name: Pyramid\n    cased: [PY]\n", GOOD_ROLES,
+         "skill #3 'Pyramid': 'PY' is already claimed by skill 'Python'"),
     ],
 )
 def test_invalid_taxonomy_names_file_and_entry(tmp_path: Path, skills: str, roles: str, message: str) -> None:

@@ -30,6 +30,17 @@ def test_an_idiom_does_not_hide_the_skill_around_it(finder: MentionFinder) -> No
     assert "Microsoft Access" in skills(finder, "i have access to tableau and microsoft access")
 
 
+@pytest.mark.parametrize(("text", "skill"), [
+    ("I use Excel and Access to manage patient records", "Microsoft Access"),  # a capital: the product
+    ("my Word and Excel skills are solid", "Microsoft Word"),
+    ("I did lean on the assembly line for 3 years", "Lean Manufacturing"),
+    ("I have a Go background", "Go"),
+    ("Oil on Canvas LMS courses", "Canvas LMS"),
+])
+def test_a_name_written_as_the_product_is_the_product(finder: MentionFinder, text: str, skill: str) -> None:
+    assert skill in skills(finder, text)
+
+
 def test_to_after_a_word_that_takes_it_is_no_destination(finder: MentionFinder) -> None:
     got = {(m.kind, m.value): m.role for m in finder.find("i have access to tableau and microsoft access")}
     assert got[("skill", "Tableau")] == "has" and not any(kind == "role" for kind, _ in got)
