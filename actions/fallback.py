@@ -56,14 +56,14 @@ class ActionTwoStageFallback(Action):
             # "2", "the second one": unclear to the intent model, but an answer to the choice of goal just offered
             # (the slot action took it); reverting the message would drop that goal again.
             return await ActionAdvise().run(dispatcher, tracker, domain)
-        # A question the intent model can't place but that names a credential ("is the CWI worth it?",
-        # "SHRM-CP vs aPHR?") gets that credential's facts rather than a request to rephrase.
+        # A question the intent model can't place but that names credentials gets them side by side ("SHRM-CP
+        # vs aPHR?") or the one credential's facts ("is the CWI worth it?") rather than a request to rephrase.
+        if reply_with_credential_comparison(dispatcher, tracker):
+            return []
         if profile_changed_this_turn(tracker):
             # "i lean toward online tbh", "2000 CAD": the intent model can't place it, but the readers took a
             # limit, a skill or a goal from it; carrying on with that beats asking to rephrase what was understood.
             return await ActionAdvise().run(dispatcher, tracker, domain)
-        if reply_with_credential_comparison(dispatcher, tracker):
-            return []
         named = named_credentials(tracker.latest_message.get("text") or "", catalog_service().index)[:MAX_NAMED]
         if named:
             dispatcher.utter_message(text=wording.named_credentials_answer(named))

@@ -15,6 +15,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import goal_choice
+from actions.catalog_service import catalog_service
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
 from actions.entities import entities_of
 from catalog.advice import wording
@@ -23,6 +24,7 @@ from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.industry_context import industry_context_for
 from catalog.reading.profile import MAX_PROFILE_SKILLS, apply_entities, apply_tool_entities
 from catalog.reading.qualifications import read_qualifications
+from catalog.reading.references import asks_without_claiming, compared_credentials, comparison_sides
 
 # A question about the catalogue ("show me cybersecurity certs under $400", "coursera or edx?") says nothing
 # about the learner: its skills, jobs, prices and providers are the search's, not the profile's.
@@ -92,7 +94,22 @@ def counted_tool_skills(tools: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _intent(tracker: Tracker) -> str:
-    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+    """The message's intent, as slot extraction should treat it: a question setting two credentials or two
+    providers against each other ("google data analytics or ibm data analyst?") is about the catalogue,
+    whatever the intent model made of it; its goal, skills and providers are the comparison's, not the
+    learner's."""
+    name = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    if name in ABOUT_THE_CATALOGUE or not _compares(tracker):
+        return name
+    return "compare_providers"
+
+
+def _compares(tracker: Tracker) -> bool:
+    text = tracker.latest_message.get("text") or ""
+    if not asks_without_claiming(text) or not comparison_sides(text):
+        return False
+    providers = {e["value"] for e in entities_of(tracker, "provider")}
+    return len(providers) >= 2 or len(compared_credentials(text, catalog_service().index)) >= 2
 
 
 class ValidateSlotMappings(ValidationAction):

@@ -227,8 +227,11 @@ def basis_text(basis: Mapping[str, Any] | None) -> str:
 
 def pace_source(basis: Mapping[str, Any]) -> str:
     """Where the assumed weekly pace comes from, when it is the catalogue's own stated one."""
-    peers = basis.get("pace_peers")
-    return f", the median pace of {peers} listings that state both" if peers else ""
+    peers, providers = basis.get("pace_peers"), basis.get("pace_providers")
+    if not peers:
+        return ""
+    who = f" (from {providers} providers)" if providers else ""
+    return f", the median pace of {peers} listings{who} that state both"
 
 
 TYPE_LABELS = {"course_certificate": "course", "professional_certificate": "professional certificate",
@@ -896,7 +899,7 @@ def credential_comparison_text(comparison: Any) -> str:
         if f.accreditation:
             line += f" Quality assurance: {', '.join(f.accreditation[:2])}."
         if f.entry_requirements:
-            line += f" Before you can sit it: {' '.join(f.entry_requirements)}"
+            line += f" Entry requirements: {'; '.join(r.rstrip('.') for r in f.entry_requirements)}."
         if comparison.goal:
             line += (f" For {comparison.goal} it closes {join_names(f.closes)}." if f.closes else
                      f" It closes none of the skills you still need for {comparison.goal}.")
@@ -907,6 +910,9 @@ def credential_comparison_text(comparison: Any) -> str:
         counts = " against ".join(str(len(f.closes)) for f in sorted(comparison.facts, key=lambda f: -len(f.closes)))
         parts.append(f"For your goal, {comparison.closes_more} closes clearly more of what you still need "
                      f"({counts} of your {comparison.missing} missing skills).")
+    elif comparison.goal and not any(f.closes for f in comparison.facts):
+        parts.append(f"Neither closes a skill you still need for {comparison.goal}; ask me for your pathway to see "
+                     "what does.")
     elif comparison.goal:
         parts.append(f"For {comparison.goal} they close about as much of what you still need, so let the price, "
                      "the length and the recognition above decide.")

@@ -67,7 +67,7 @@ class FigureEstimator:
     def __init__(self, records: Iterable[CredentialRecord], providers: dict[str, ProviderRecord]) -> None:
         self.providers = providers
         records = list(records)
-        self.pace, self.pace_peers = stated_pace(records)
+        self.pace, self.pace_peers, self.pace_providers = stated_pace(records)
         hours: dict[tuple[str, ...], list[tuple[float, str]]] = defaultdict(list)  # (figure, provider)
         prices: dict[tuple[str, ...], list[tuple[float, str]]] = defaultdict(list)
         lengths: dict[tuple[str, ...], list[float]] = defaultdict(list)  # stated hours, or stated weeks at the pace
@@ -155,7 +155,9 @@ class FigureEstimator:
 
     def _pace_facts(self) -> dict[str, float | int]:
         """The pace an estimate assumes, and how many listings it is the median of (when it is theirs)."""
-        return {"hours_per_week": self.pace, **({"pace_peers": self.pace_peers} if self.pace_peers else {})}
+        if not self.pace_peers:
+            return {"hours_per_week": self.pace}
+        return {"hours_per_week": self.pace, "pace_peers": self.pace_peers, "pace_providers": self.pace_providers}
 
 
 def peers_agree(peers: list[tuple[float, str]], one_provider: bool = False) -> bool:
@@ -167,10 +169,13 @@ def peers_agree(peers: list[tuple[float, str]], one_provider: bool = False) -> b
     return upper <= MAX_PEER_SPREAD * lower
 
 
-def stated_pace(records: Iterable[CredentialRecord]) -> tuple[float, int]:
-    """(hours a week, how many credentials it is the median of): the pace of the credentials that state
-    both hours and weeks, or (ASSUMED_HOURS_PER_WEEK, 0) when fewer than MIN_PEERS do."""
-    paces = [rec.hours / rec.weeks for rec in records if rec.hours and rec.weeks]
-    if len(paces) < MIN_PEERS:
-        return ASSUMED_HOURS_PER_WEEK, 0
-    return round(statistics.median(paces), 1), len(paces)
+def stated_pace(records: Iterable[CredentialRecord]) -> tuple[float, int, int]:
+    """(hours a week, how many credentials it is the median of, how many providers state them): the pace of
+    the credentials that state both hours and weeks, from at least MIN_PEERS of them and MIN_PEER_PROVIDERS
+    providers, or (ASSUMED_HOURS_PER_WEEK, 0, 0). The providers are counted so the reply can say how broad
+    the evidence is (most such listings may be one provider's)."""
+    paces = [(rec.hours / rec.weeks, rec.provider) for rec in records if rec.hours and rec.weeks]
+    providers = len({p for _, p in paces})
+    if len(paces) < MIN_PEERS or providers < MIN_PEER_PROVIDERS:
+        return ASSUMED_HOURS_PER_WEEK, 0, 0
+    return round(statistics.median(p for p, _ in paces), 1), len(paces), providers

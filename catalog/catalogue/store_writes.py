@@ -394,7 +394,7 @@ def _index_built_after(session: Session, table: Table, inserting: int) -> Iterat
     indexes = sorted(table.indexes, key=lambda ix: ix.name) if rebuild else []
     for index in indexes:
         index.drop(connection)
-    yield
+    yield  # on an error the caller's transaction rolls back, and the dropped indexes come back with it
     for index in indexes:
         index.create(connection)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from catalog.catalogue.index import CatalogIndex, IndexedCredential
+from catalog.catalogue.taxonomy import default_taxonomy
 from catalog.reading.cue_words import load_cue_words
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -108,12 +109,17 @@ class _TitleWords:
     words: dict[str, frozenset[str]]  # credential id -> distinctive words of its title
     weight: dict[str, float]  # word -> log(titles / titles with it): "security+" outweighs "google"
     provider_words: tuple[frozenset[str], ...]  # each provider's name, as words
+    skill_pattern: re.Pattern[str] | None  # skills (the catalogue's and the taxonomy's forms), as whole words
+
+    def skills_in(self, text: str) -> list[str]:
+        return self.skill_pattern.findall(text) if self.skill_pattern else []
 
 
 _title_words: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def title_words(index: CatalogIndex) -> _TitleWords:
+    """The index's title statistics, built once per index (titles change only with the catalogue)."""
     if index in _title_words:
         return _title_words[index]
     generic = load_cue_words()["credential_generic_words"]
@@ -125,8 +131,13 @@ def title_words(index: CatalogIndex) -> _TitleWords:
             frequency[w] = frequency.get(w, 0) + 1
     n = max(len(words), 1)
     providers = tuple(frozenset(_name_tokens(p.name)) - generic for p in index.providers.values())
+    names = {s for item in index.by_id.values() for s in item.skills}
+    names |= {f.text for f in default_taxonomy().surface_forms() if f.kind == "skill" and len(f.text) >= 3}
+    skills = sorted({" ".join(_name_tokens(s)) for s in names} - {""}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w+#])(?:" + "|".join(re.escape(s) for s in skills) + r")(?![\w+#])") if skills \
+        else None
     found = _title_words[index] = _TitleWords(words, {w: math.log(1 + n / f) for w, f in frequency.items()},
-                                              tuple(p for p in providers if p))
+                                              tuple(p for p in providers if p), pattern)
     return found
 
 
@@ -142,10 +153,14 @@ def credential_in_phrase(phrase: str, index: CatalogIndex) -> IndexedCredential 
     if not said or any(said <= words for words in stats.provider_words):
         return None  # nothing a title says, or only a provider's name ("interaction design foundation")
     said_weight = sum(stats.weight[w] for w in said)
+    # The words of skills the phrase names: "machine learning" or "ux design" is a field, not the Machine
+    # Learning Specialization; a title counts only on a word beyond them (an issuer, a level, a product).
+    low = " ".join(_name_tokens(phrase))
+    field_words = {w for skill in stats.skills_in(low) for w in skill.split()}
     scored = []
     for cid, words in stats.words.items():
         shared = words & said
-        if not shared:
+        if not shared or shared <= field_words:
             continue
         weight = sum(stats.weight[w] for w in shared)
         title_share, phrase_share = weight / sum(stats.weight[w] for w in words), weight / said_weight
@@ -153,8 +168,13 @@ def credential_in_phrase(phrase: str, index: CatalogIndex) -> IndexedCredential 
             # Both ways: "google ux cert" is more the Google UX Design certificate than "UX Certification".
             scored.append((2 * title_share * phrase_share / (title_share + phrase_share), cid))
     scored.sort(reverse=True)
-    if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < MIN_COVERAGE_LEAD):
+    if not scored:
         return None
+    if len(scored) > 1:
+        best, runner = scored[0][0], scored[1][0]
+        exact = best > 1 - 1e-9 > runner  # every word of the phrase is the title's and the title has no other
+        if not exact and best - runner < MIN_COVERAGE_LEAD:
+            return None
     return index.by_id[scored[0][1]]
 
 
@@ -163,8 +183,9 @@ def comparison_sides(text: str) -> list[str]:
     "than", "compared to" (and of "and" in a message that is a comparison: "the difference between A and
     B"), each reaching to the clause's edge or the next such word."""
     cues = load_cue_words()
-    joiners = set(cues["comparison_joiners"])
-    tokens = re.findall(r"[\w+#.&'-]+|[,;:!?()]", text.lower())
+    joiners = set(cues["comparison_joiners"]) | {"/"}
+    # "vs." and a sentence's last word keep no full stop; "Security+/CySA+" splits at the slash.
+    tokens = [t.rstrip(".") or t for t in re.findall(r"[\w+#.&'-]+|[,;:!?()/]", text.lower())]
     if set(tokens) & cues["comparison_cues"]:
         joiners.add("and")
     if not set(tokens) & joiners:
@@ -188,6 +209,8 @@ def compared_credentials(text: str, index: CatalogIndex) -> list[IndexedCredenti
     Fewer than two means the message does not compare credentials the catalogue has."""
     found: dict[str, IndexedCredential] = {}
     for side in comparison_sides(text):
+        if CLAIM.search(side):
+            continue  # "I have the Google IT support cert, should I do Security+ or...": held, not weighed
         item = credential_in_phrase(side, index)
         if item is not None:
             found.setdefault(item.id, item)

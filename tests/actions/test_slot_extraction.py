@@ -36,3 +36,18 @@ def test_the_learners_industry_settles_what_the_message_could_not(make_tracker, 
     assert action.extract_current_skills(dispatcher, coder, domain)["current_skills"] == ["Medical Coding"]
     nobody = make_tracker("we use canvas and i know coding", entities=[candidate, coding])
     assert action.extract_current_skills(dispatcher, nobody, domain)["current_skills"] == ["Computer Programming"]
+
+
+def test_a_comparison_the_intent_model_missed_leaves_the_profile_alone(make_tracker, dispatcher, domain,
+                                                                      catalogue) -> None:
+    """"google data analytics or ibm data analyst?": the goal, skills and providers it names are the
+    comparison's, not the learner's, whatever intent the message got."""
+    action = ValidateSlotMappings()
+    ents = [entity("provider", "google"), entity("provider", "ibm"), entity("job_role", "Data Analyst", "goal"),
+            entity("skill", "Data Analysis")]
+    tracker = make_tracker("google data analytics or ibm data analyst?", intent="nlu_fallback", entities=ents)
+    assert action.extract_preferred_providers(dispatcher, tracker, domain) == {}
+    assert action.extract_career_goal(dispatcher, tracker, domain) == {}
+    assert action.extract_current_skills(dispatcher, tracker, domain) == {}
+    claim = make_tracker("I want to be a data analyst, only google or ibm courses", intent="nlu_fallback", entities=ents)
+    assert action.extract_preferred_providers(dispatcher, claim, domain)["preferred_providers"] == ["google", "ibm"]

@@ -50,7 +50,7 @@ def test_the_reply_states_the_records_and_says_what_is_not_on_record() -> None:
     assert "(A Body, certification exam; length not stated; $400; assessed by proctored exam)" in wide
     assert "Employer recognition on record: US DoD 8140." in wide and "Quality assurance: ANSI." in wide
     assert "about 30 hours" in narrow and "No employer recognition on record." in narrow
-    assert "Before you can sit it: Two years in IT." in narrow
+    assert "Entry requirements: Two years in IT." in narrow
     assert verdict == ("For your goal, WIDE closes clearly more of what you still need (3 against 2 of your 5 "
                        "missing skills).")
     assert "job ads" in advice
@@ -60,3 +60,11 @@ def test_without_a_goal_the_reply_lists_what_each_teaches_and_asks_for_the_goal(
     text = wording.credential_comparison_text(compare_credentials(INDEX, ["wide", "equal"]))
     assert "Teaches Network Security, Incident Response and SIEM." in text
     assert "Tell me the role you're aiming for" in text
+
+
+def test_when_neither_closes_anything_the_reply_says_so() -> None:
+    text = wording.credential_comparison_text(
+        compare_credentials(INDEX, ["wide", "equal"], "Security Analyst", GOAL,
+                            held={"Network Security", "Incident Response", "SIEM"}))
+    assert "Neither closes a skill you still need for Security Analyst" in text
+    assert "about as much" not in text

@@ -111,7 +111,9 @@ def test_a_choice_gone_past_is_asked_again_with_the_default_it_may_propose() -> 
 
 
 def test_an_estimate_at_the_catalogues_stated_pace_says_whose_pace_it_is() -> None:
-    assert wording.basis_text({"code": "from_weeks", "weeks": 26, "hours_per_week": 10.0, "pace_peers": 8}) == (
-        "estimate: 26 stated weeks at about 10 h a week, the median pace of 8 listings that state both")
+    assert wording.basis_text({"code": "from_weeks", "weeks": 26, "hours_per_week": 10.0, "pace_peers": 8,
+                               "pace_providers": 2}) == (
+        "estimate: 26 stated weeks at about 10 h a week, the median pace of 8 listings (from 2 providers) that "
+        "state both")
     assert wording.basis_text({"code": "from_weeks", "weeks": 4, "hours_per_week": 5.0}) == (
         "estimate: 4 stated weeks at about 5 h a week")

@@ -71,10 +71,13 @@ def test_with_no_length_stated_anywhere_the_ranking_length_is_the_fixed_default(
 def test_weeks_are_read_at_the_pace_the_catalogue_states_where_three_listings_give_hours_and_weeks() -> None:
     """A programme stating "26 weeks at 10 hours a week" and one stating only "26 weeks" are read at the same
     pace, the listings' own, so the one that states more does not look twice as long."""
-    paced = [credential(f"g{i}", weeks=26, hours=h) for i, h in enumerate((260, 260, 182))]
+    paced = [credential(f"g{i}", weeks=26, hours=h, provider=p) for i, (h, p) in
+             enumerate(((260, "google"), (260, "google"), (182, "harvard")))]
     estimator = FigureEstimator([*paced, credential("w", weeks=26)], {})
     figure = estimator.hours(credential("w", weeks=26))
     assert figure is not None and figure.value == 260 and not figure.stated
-    assert figure.basis.facts == {"weeks": 26, "hours_per_week": 10.0, "pace_peers": 3}
+    assert figure.basis.facts == {"weeks": 26, "hours_per_week": 10.0, "pace_peers": 3, "pace_providers": 2}
     two = FigureEstimator(paced[:2], {}).hours(credential("w", weeks=26))
     assert two is not None and two.value == 26 * ASSUMED_HOURS_PER_WEEK and "pace_peers" not in two.basis.facts
+    one_provider = [c.copy(update={"provider": "google"}) for c in paced]
+    assert FigureEstimator(one_provider, {}).pace == ASSUMED_HOURS_PER_WEEK  # one provider's pace is its own

@@ -9,7 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Index, select
 
 import catalog.catalogue.store_writes as store_writes
 from catalog.catalogue.records import CredentialRecord, EntryRequirement, ProviderRecord
@@ -198,10 +198,17 @@ def test_a_large_insert_builds_the_skill_index_afterwards_and_a_failed_one_keeps
     transaction; the skills stay in their written order, and a failed write leaves the index as it was."""
     monkeypatch.setattr(store_writes, "MIN_ROWS_FOR_INDEX_REBUILD", 1)
     assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
+    rebuilt: list[str] = []
+    original_create = Index.create
+    monkeypatch.setattr(Index, "create", lambda self, bind, **kw: (rebuilt.append(self.name),
+                                                                    original_create(self, bind, **kw)))
     records = [FULL.copy(update={"id": f"c-{i}", "skills": ["Writing", "SQL", f"Skill {i}", "Agile"]})
                for i in range(50)]
     store.write_records([], records)
+    assert rebuilt == ["ix_credential_skills_skill"]  # dropped and built again, not left as it was
     assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
+    store.write_records([], [records[0].copy(update={"id": "one-more"})])
+    assert rebuilt == ["ix_credential_skills_skill"]  # a small insert leaves the index alone
     assert skills_rows(store, "c-7") == [("Writing", 0), ("SQL", 1), ("Skill 7", 2), ("Agile", 3)]
     assert store.credential("c-7") == records[7]
     original = store_writes._insert_rows
@@ -215,4 +222,4 @@ def test_a_large_insert_builds_the_skill_index_afterwards_and_a_failed_one_keeps
     with pytest.raises(RuntimeError):
         store.write_records([], [r.copy(update={"id": f"d-{i}"}) for i, r in enumerate(records * 3)])
     assert skill_indexes(tmp_path) == ["ix_credential_skills_skill"]
-    assert store.count() == 52
+    assert store.count() == 53  # the seed's two, the 50 and one more: none of the failed write's

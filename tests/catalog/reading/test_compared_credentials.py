@@ -37,6 +37,11 @@ INDEX = CatalogIndex(
     ("what's the difference between the CAPM and the PMP", ["capm", "pmp"]),
     ("comptia a+ vs google it support", ["a", "g-it"]),
     ("Network+ compared to Security+ for a help desk job?", ["net", "sec"]),
+    ("Security+ vs. CySA+?", ["sec", "cysa"]),
+    ("security+ v cysa+", ["sec", "cysa"]),
+    ("Network+/Security+", ["net", "sec"]),
+    ("I have the CompTIA A+, should I do Security+ or CySA+?", ["sec", "cysa"]),  # the held one is not weighed
+    ("google cloud engineer vs google professional cloud architect", ["g-cloud-eng", "g-cloud-arch"]),
 ])
 def test_both_sides_of_a_comparison_are_found_in_the_order_named(text: str, expected: list[str]) -> None:
     assert [c.id for c in compared_credentials(text, INDEX)] == expected
@@ -52,7 +57,8 @@ def test_a_phrase_is_the_title_most_of_whose_words_it_says() -> None:
     "coursera",  # not in this catalogue at all
     "google cloud",  # both Google Cloud titles equally
     "which one do recruiters ask for",
-    "project management",  # a field: under the share of any title's words that a name needs
+    "project management",  # a field: its words are a skill's, whatever share of a title they are
+    "user experience",
 ])
 def test_a_phrase_that_names_no_single_credential_names_none(phrase: str) -> None:
     assert credential_in_phrase(phrase, INDEX) is None
