@@ -41,6 +41,14 @@ class ConversationScore:
                 and not self.lacks_kept and not self.invented)
 
 
+def role_code(name: str) -> str | None:
+    """The O*NET-SOC code of a taxonomy role, None for a role without one or a name the taxonomy lacks."""
+    from catalog.catalogue.taxonomy import default_taxonomy
+
+    role = default_taxonomy().roles.get(name)
+    return role.onet or None if role else None
+
+
 def _canonical(entries: list[Any]) -> tuple[list[str], int]:
     names = [e for e in entries if isinstance(e, str)]
     return names, len(entries) - len(names)
@@ -55,10 +63,12 @@ def score_conversation(conv: dict, label: dict, slots: dict, replies: list[list[
     elif goal_label.get("roles"):
         goal_ok = slots.get("career_goal") in goal_label["roles"]
     elif goal_label.get("onet"):
-        # A job we don't cover is read right when no covered role is claimed for it and the occupation recorded
-        # is one O*NET files the learner's title under (it lists several for many titles) or the adjudicated one.
+        # A job no role covered when it was labelled is read right when the occupation recorded is one O*NET
+        # files the learner's title under (it lists several for many titles) or the adjudicated one, and no
+        # role is claimed for it but one of that very occupation (a role added since, with that O*NET code).
         acceptable = {goal_label["onet"], *label.get("goal_title_codes", ())}
-        goal_ok = slots.get("career_goal") is None and slots.get("career_goal_onet") in acceptable
+        claimed = slots.get("career_goal")
+        goal_ok = slots.get("career_goal_onet") in acceptable and (claimed is None or role_code(claimed) in acceptable)
     current_label = label.get("current")
     current_ok: bool | None = None
     if current_label is not None:
