@@ -172,6 +172,9 @@ class MentionFinder:
         self.tools: ToolLexicon | None = ToolLexicon(taxonomy, occupations.onet, self.industries) \
             if occupations else None
         self.fields: FieldReader | None = FieldReader(occupations) if occupations else None  # and its fields
+        # Skills that are technologies (O*NET names a tool for them: Java, PHP, Salesforce, SAP, Tableau): one
+        # named in the learner's own job title ("junior php dev", "Salesforce admin") is one they work with.
+        self._technologies = frozenset(occupations.onet.tool_skills.values()) if occupations else frozenset()
         # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
@@ -315,6 +318,7 @@ class MentionFinder:
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
                     and not _inside_a_credential_name(doc, m) and not _names_the_employer(doc, m)]
         self._read_roles(doc, mentions, mention_tokens)
+        mentions += self._technologies_in_own_title(doc, mentions)
         if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
             mentions = self._with_field_goal(doc, mentions, mention_tokens)
         self._read_skill_polarity(doc, mentions, mention_tokens)
@@ -325,6 +329,24 @@ class MentionFinder:
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
+
+    def _technologies_in_own_title(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """The technologies a current job's title names ("php" in "junior php dev"), as skills held: the title
+        took their words, so they were no mention of their own. A goal's title says nothing held."""
+        out: list[Mention] = []
+        said = {m.value for m in mentions if m.kind in HELD_KINDS}
+        for job in (m for m in mentions if m.kind == "role" and m.role == CURRENT):
+            title = doc[job.token_start:job.token_end]
+            for span in self._exact_spans(title.as_doc()):
+                kind, skill = span.label_.split("|", 1)
+                if kind != "skill" or skill not in self._technologies or skill in said:
+                    continue
+                start, end = title[span.start].idx, title[span.end - 1].idx + len(title[span.end - 1])
+                out.append(Mention("skill", skill, start, end, doc.text[start:end], HAS, cued=True,
+                                   token_start=job.token_start + span.start, token_end=job.token_start + span.end,
+                                   inferred_from=job.text))
+                said.add(skill)
+        return out
 
     def _with_field_goal(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
         """A goal said as a field that is no skill or title ("move to underwriting"): see fields.py."""

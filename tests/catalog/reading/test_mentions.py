@@ -282,3 +282,13 @@ def test_deadlines_said_as_months_seasons_and_quarters(text: str, weeks: float) 
 @pytest.mark.parametrize("text", ["i finished in march", "i can go full time in spring"])
 def test_a_month_without_a_deadline_word_is_no_deadline(text: str) -> None:
     assert parse_constraints(text).deadline_weeks is None
+
+
+def test_a_technology_in_the_learners_own_job_title_is_held(finder: MentionFinder) -> None:
+    """"junior php dev": the title took the word, so PHP was no mention of its own; a goal's title says nothing
+    held, and a title naming no technology ("marketing manager") adds nothing."""
+    got = read(finder, "junior php dev, want to move to backend w/ go")
+    assert got[("skill", "PHP")] == "has"
+    assert read(finder, "Java developer 6 years, thinking solutions architect")[("skill", "Java")] == "has"
+    assert not [k for k in read(finder, "I want to become a python developer") if k[0] == "skill"]
+    assert not [k for k in read(finder, "i'm a marketing manager") if k[0] == "skill"]
