@@ -175,6 +175,10 @@ class MentionFinder:
         # Skills that are technologies (O*NET names a tool for them: Java, PHP, Salesforce, SAP, Tableau): one
         # named in the learner's own job title ("junior php dev", "Salesforce admin") is one they work with.
         self._technologies = frozenset(occupations.onet.tool_skills.values()) if occupations else frozenset()
+        # The first two words of O*NET's many-word product names ("oracle fusion", "cisco webex"): after a
+        # vendor's word they name another of its products (see _another_product_of_the_vendor).
+        self._product_starts = frozenset(tuple(name.lower().split()[:2]) for name in occupations.onet.tools
+                                         if len(name.split()) >= 2) if occupations else frozenset()
         # Words O*NET titles start with, and the last words of its many-word titles that end at least a few
         # of them (clerk, hygienist, planner): a title is looked for only where one can start, and a
         # many-word title outside a place where jobs are named must end like a job.
@@ -294,7 +298,8 @@ class MentionFinder:
         spans = self._read_by_industry(doc, spans, unlicensed, industries)
         ordinary = self._ordinary.covered(doc)  # "oil on canvas", "word of mouth": not the LMS, not Word
         spans = [s for s in spans if not (s.label_.split("|", 1)[0] in ("skill", "tool") and s.text.islower()
-                                          and all(i in ordinary for i in range(s.start, s.end)))]
+                                          and all(i in ordinary for i in range(s.start, s.end)))
+                 and not self._another_product_of_the_vendor(doc, s)]
         mention_tokens = {i for s in spans for i in range(s.start, s.end)}
         mentions: list[Mention] = []
         for span in spans:
@@ -329,6 +334,18 @@ class MentionFinder:
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
+
+    def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:
+        """"oracle fusion", "cisco webex": a one-word name that is the vendor's word of a longer product name
+        ("oracle" for Oracle Database), followed by a word that continues another of the vendor's products in
+        O*NET, names that other product, not this one. A name that is the vendor's own ("SAP") is not cut."""
+        kind, canonical = span.label_.split("|", 1)
+        if kind != "skill" or len(span) != 1 or span.end >= len(doc):
+            return False
+        word, following = span.text.lower(), doc[span.end].lower_
+        name = canonical.lower().split()
+        return (len(name) > 1 and name[0] == word and following != name[1]
+                and (word, following) in self._product_starts)
 
     def _technologies_in_own_title(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """The technologies a current job's title names ("php" in "junior php dev"), as skills held: the title

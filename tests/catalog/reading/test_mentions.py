@@ -292,3 +292,12 @@ def test_a_technology_in_the_learners_own_job_title_is_held(finder: MentionFinde
     assert read(finder, "Java developer 6 years, thinking solutions architect")[("skill", "Java")] == "has"
     assert not [k for k in read(finder, "I want to become a python developer") if k[0] == "skill"]
     assert not [k for k in read(finder, "i'm a marketing manager") if k[0] == "skill"]
+
+
+def test_a_vendors_word_before_another_of_its_products_is_not_the_one_it_abbreviates(finder: MentionFinder) -> None:
+    """"oracle" is Oracle Database, but "oracle fusion" is another Oracle product: nothing is better than the
+    wrong one. A name that is the vendor's own ("SAP PP") and the product itself ("oracle database") stay."""
+    assert ("skill", "Oracle Database") not in read(finder, "software is netsuite and oracle fusion")
+    assert read(finder, "i know oracle and sql")[("skill", "Oracle Database")] == "has"
+    assert ("skill", "Oracle Database") in read(finder, "i use oracle database daily")
+    assert ("skill", "SAP") in read(finder, "I know SAP PP")
