@@ -997,7 +997,10 @@ def mask_mentions(text: str, mentions: list[Mention]) -> str:
     was never trained on.
     """
     out = text
-    for m in sorted(mentions, key=lambda m: -m.start):
+    # A skill read inside a job title ("php" of "junior php dev") is masked with the title, as one mention.
+    outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                            and (o.end - o.start) > (m.end - m.start) for o in mentions)]
+    for m in sorted(outer, key=lambda m: -m.start):
         word = SKILL_PLACEHOLDER if m.kind in HELD_KINDS else ROLE_PLACEHOLDER
         before, after = out[:m.start], out[m.end:]
         pad_before = " " if before[-1:].isalnum() else ""  # only where the word would otherwise run on

@@ -110,3 +110,16 @@ def test_an_onet_title_of_a_covered_occupation_is_that_role(servers: Servers) ->
     slots = servers.tracker(me)["slots"]
     assert slots["career_goal"] == "Health Informatics Specialist"
     assert (slots["career_goal_onet"], slots["career_goal_onet_title"]) == ("15-1211.01", "Health Informatics Specialists")
+
+
+def test_two_credentials_set_against_each_other_are_compared_for_the_goal(servers: Servers) -> None:
+    """Over REST, as a learner asks it: the comparison comes side by side for their goal, and naming the two
+    credentials in a question adds nothing to what they are said to have."""
+    me = f"compare-{uuid.uuid4().hex[:8]}"
+    servers.say(me, "I'm a help desk technician and want to become a cybersecurity analyst. I know networking")
+    before = servers.tracker(me)["slots"]["current_skills"]
+    reply = texts(servers.say(me, "security+ or cysa+, which one do employers actually want?"))
+    assert reply.startswith("Side by side, from what the catalogue records")
+    assert "- CompTIA Security+ (CompTIA, certification exam" in reply and "- CompTIA CySA+ (" in reply
+    assert "For Cybersecurity Analyst it closes" in reply
+    assert servers.tracker(me)["slots"]["current_skills"] == before

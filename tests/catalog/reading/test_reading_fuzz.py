@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog.reading.constraints import HOURS_IN_A_WEEK, parse_constraints
-from catalog.reading.mentions import MAX_YEARS, MentionFinder, finder_for
+from catalog.reading.mentions import (
+    MAX_YEARS,
+    ROLE_PLACEHOLDER,
+    SKILL_PLACEHOLDER,
+    MentionFinder,
+    finder_for,
+    mask_mentions,
+)
 
 PROVIDERS = {"coursera": "coursera", "udemy": "udemy", "edx": "edx"}
 WORDS = ["SQL", "sql", "Python", "PYTHON", "pYtHoN", "Excel", "excell", "data analyst", "nurse", "React", "react",
@@ -39,7 +47,15 @@ def finder() -> MentionFinder:
 
 
 def check_mentions(finder: MentionFinder, text: str) -> None:
-    mentions = finder.find(text)
+    found = finder.find(text)
+    jobs = [m for m in found if m.kind == "role" and m.role == "current"]
+    # A technology named in the learner's own job title ("SQL nurse") is the one mention allowed inside another.
+    in_titles = [m for m in found if m.kind == "skill" and m.inferred_from
+                 and any(j.start <= m.start and m.end <= j.end for j in jobs)]
+    mentions = [m for m in found if m not in in_titles]
+    masked = mask_mentions(text, found)  # each mention (a title with its technology: one) is one whole word
+    placeholders = re.findall(rf"\b(?:{SKILL_PLACEHOLDER}|{ROLE_PLACEHOLDER})\b", masked)
+    assert len(placeholders) == len(mentions) + text.count(SKILL_PLACEHOLDER) + text.count(ROLE_PLACEHOLDER), masked
     spans = sorted((m.start, m.end) for m in mentions)
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text), m
