@@ -30,12 +30,17 @@ LABELS = ROOT / "tests" / "conversations_fresh_labels.yml"
 VARIANTS = {"with O*NET titles": {}, "without O*NET titles": {"CAREER_ONET_TITLES": "off"}}
 
 
-def load() -> tuple[list[dict], dict[str, dict]]:
-    conversations = yaml.safe_load(CONVERSATIONS.read_text(encoding="utf-8"))["conversations"]
-    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))["labels"]
+def load(conversation_files: list[Path] | None = None,
+         label_files: list[Path] | None = None) -> tuple[list[dict], dict[str, dict]]:
+    conversations: list[dict] = []
+    labels: dict[str, dict] = {}
+    for path in conversation_files or [CONVERSATIONS]:
+        conversations += yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]
+    for path in label_files or [LABELS]:
+        labels.update(yaml.safe_load(path.read_text(encoding="utf-8"))["labels"])
     missing = [c["id"] for c in conversations if c["id"] not in labels]
     if missing:
-        raise SystemExit(f"{LABELS.name}: no labels for {', '.join(missing)}")
+        raise SystemExit(f"no labels for {', '.join(missing)}")
     onet = default_onet()
     for conv in conversations:  # every occupation O*NET files the writer's goal title under
         goal = conv["expect"].get("goal")
@@ -43,8 +48,10 @@ def load() -> tuple[list[dict], dict[str, dict]]:
     return conversations, labels
 
 
-def play(servers: Servers, conversations: list[dict], labels: dict[str, dict]) -> tuple[list[ConversationScore],
-                                                                                         list[float]]:
+def play(servers: Servers, conversations: list[dict], labels: dict[str, dict],
+         transcripts: list[dict] | None = None) -> tuple[list[ConversationScore], list[float]]:
+    """Every conversation from a new sender; ``transcripts``, when given, gets each one's turns, replies and
+    final slots (for reading a development set's misses; never the unseen set's)."""
     scores, turn_ms = [], []
     for conv in conversations:
         sender = f"bench-{conv['id']}-{uuid.uuid4().hex[:8]}"
@@ -55,6 +62,9 @@ def play(servers: Servers, conversations: list[dict], labels: dict[str, dict]) -
             turn_ms.append((time.perf_counter() - t0) * 1000)
         slots = servers.tracker(sender).get("slots", {})
         scores.append(score_conversation(conv, labels[conv["id"]], slots, replies))
+        if transcripts is not None:
+            transcripts.append({"id": conv["id"], "turns": [t["text"] for t in conv["turns"]],
+                                "replies": [[r.get("text") for r in rs] for rs in replies], "slots": slots})
     return scores, turn_ms
 
 
@@ -104,11 +114,32 @@ def time_extractor(conversations: list[dict], rounds: int = 3) -> dict[str, tupl
     return out
 
 
+def development(conversation_files: list[Path], label_files: list[Path], details: Path | None) -> None:
+    """A development set's scores, printed, and its transcripts for reading what went wrong."""
+    conversations, labels = load(conversation_files, label_files)
+    transcripts: list[dict] = []
+    with tempfile.TemporaryDirectory() as work:
+        servers = start_servers(Path(work), {})
+        try:
+            scores, _ = play(servers, conversations, labels, transcripts)
+        finally:
+            servers.stop()
+    print(table({"development": scores}))
+    if details:
+        details.write_text(json.dumps([{**vars(s), **t} for s, t in zip(scores, transcripts, strict=True)], indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--details", type=Path, help="write every conversation's score as JSON here")
+    parser.add_argument("--development", nargs=2, action="append", metavar=("CONVERSATIONS", "LABELS"), type=Path,
+                        help="score a development set instead (with O*NET titles only; never written to "
+                             "BENCHMARKS.md); --details then also holds each conversation's replies and slots")
     args = parser.parse_args()
+    if args.development:
+        development([c for c, _ in args.development], [lab for _, lab in args.development], args.details)
+        return
     conversations, labels = load()
     results: dict[str, list[ConversationScore]] = {}
     timings: dict[str, list[float]] = {}

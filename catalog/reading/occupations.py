@@ -66,13 +66,14 @@ class OccupationReader:
             return None
         codes = self.onet.title_codes(title)
         weights = self.onet.title_weights.get(key, (1,) * len(codes))
-        code = self._choose(codes, weights, list(context), industry)
+        context = list(context)
+        code = self._choose(codes, weights, context, industry)
         if code is None:
             choices = self._choices_among(codes[:4])
             if len(choices) == 1:
                 return TitleReading(title, None, "", choices[0])
             return TitleReading(title, None, "", None, tuple(choices[:MAX_CHOICES]))
-        role = self._same_role(code, title)
+        role = self._same_role(code, title, context)
         onet_title = self.onet.occupation_title(code)
         if role is not None:
             return TitleReading(title, code, onet_title, role)
@@ -159,15 +160,34 @@ class OccupationReader:
             return same[0].name
         return "|".join(self.closest_roles(code))
 
-    def _same_role(self, code: str, title: str) -> str | None:
-        """The covered role with this code; several share one (Software, Back-End and Mobile App Developer):
-        the one whose names are nearest to the title."""
+    def _same_role(self, code: str, title: str, context: Iterable[str] = ()) -> str | None:
+        """The covered role with this code. Several share one (Software, Back-End and Mobile App Developer),
+        so the title's own words decide first: the role whose names hold a word of the title that the others'
+        names lack ("mobile developer"); then what the title and the rest of the message name as skills, by
+        their weight in each role's profile ("python developer" with Django); then the role named like the
+        occupation itself, the generic one. Fuzzy likeness of whole names is no guide: "python developer" is
+        as like "flutter developer" as "software developer"."""
         roles = self._same.get(code, [])
         if len(roles) <= 1:
             return roles[0].name if roles else None
-        scored = sorted(((max(fuzz.token_set_ratio(title.lower(), f) for f in (r.name.lower(), *r.aliases)), r.name)
-                         for r in roles), reverse=True)
-        return scored[0][1]
+        low = title.lower()
+        forms = {r.name: {r.name.lower(), *(a.lower() for a in r.aliases)} for r in roles}
+        exact = [name for name, names in forms.items() if low in names]
+        if len(exact) == 1:
+            return exact[0]
+        words = {name: {w for f in names for w in f.replace("-", " ").split()} for name, names in forms.items()}
+        shared = set.intersection(*words.values())
+        title_words = set(low.replace("-", " ").split()) - shared
+        best = _unique_best({name: len(title_words & ws) for name, ws in words.items()})
+        if best:
+            return best
+        named = [low, *title_words, *(c.lower() for c in context)]
+        weights = {r.name: sum(w for s, w in r.skills.items() if s.lower() in named) for r in roles}
+        best = _unique_best(weights)
+        if best:
+            return best
+        occupation = self.onet.occupation_title(code).lower()
+        return max(roles, key=lambda r: (fuzz.token_sort_ratio(occupation, r.name.lower()), r.name)).name
 
     def _choices_among(self, codes: Iterable[str]) -> list[str]:
         found: list[str] = []
@@ -178,3 +198,10 @@ class OccupationReader:
                 if name not in found:
                     found.append(name)
         return found
+
+
+def _unique_best(scores: dict[str, float]) -> str | None:
+    """The one name with the highest positive score; None when nothing scores or the best is shared."""
+    top = max(scores.values(), default=0)
+    best = [name for name, score in scores.items() if score == top]
+    return best[0] if top > 0 and len(best) == 1 else None

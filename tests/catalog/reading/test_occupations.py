@@ -132,3 +132,30 @@ def test_read_codes_offers_the_choice_when_codes_lead_apart(reader: OccupationRe
     assert got.choices == ("Robotics Engineer", "Software Developer")
     with pytest.raises(ValueError):
         reader.read_codes("nothing", [])
+
+
+@pytest.fixture()
+def developers(tmp_path: Path) -> OccupationReader:
+    """Three covered roles with one O*NET code, as Software, Back-End and Mobile App Developer have."""
+    titles = "".join(f"{t}\t15-1252.00\t5\t\n" for t in ("Python Developer", "Flutter Developer", "Java Developer",
+                                                          "Developer", "Mobile Developer"))
+    taxonomy = Taxonomy([Skill("Python"), Skill("Java"), Skill("Django"), Skill("Swift")], [
+        Role("Software Developer", "it", {"Python": 0.5, "Java": 0.5}, onet="15-1252.00"),
+        Role("Back-End Developer", "it", {"Python": 0.6, "Java": 0.5, "Django": 0.4}, onet="15-1252.00"),
+        Role("Mobile App Developer", "it", {"Swift": 1.0}, onet="15-1252.00",
+             aliases=("mobile developer", "flutter developer", "ios developer")),
+    ])
+    onet = OnetVocabulary(write_vocabulary(tmp_path, titles, "15-1252.00\tSoftware Developers\t4\t\n", TOOLS))
+    return OccupationReader(taxonomy, onet)
+
+
+@pytest.mark.parametrize(("title", "context", "expected"), [
+    ("Flutter Developer", (), "Mobile App Developer"),  # the role's own name
+    ("mobile developer", (), "Mobile App Developer"),
+    ("Python Developer", (), "Back-End Developer"),  # the title's skill weighs most in that profile
+    ("Java Developer", ("Django",), "Back-End Developer"),  # the rest of the message decides
+    ("Developer", (), "Software Developer"),  # nothing decides: the role named like the occupation
+])
+def test_roles_sharing_a_code_are_told_apart_by_words_then_skills(developers: OccupationReader, title: str,
+                                                                  context: tuple[str, ...], expected: str) -> None:
+    assert developers.read(title, context).role == expected
