@@ -32,6 +32,7 @@ from catalog.reading.industry_context import IndustryContext, industry_context_f
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.tools import ToolEntry, ToolLexicon
+from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
 GOAL, CURRENT = "goal", "current"
@@ -717,7 +718,7 @@ class MentionFinder:
     @staticmethod
     def _is_destination(before: list[str]) -> bool:
         """Only clear destination phrases turn a skill into a goal ('get into cybersecurity')."""
-        near = [w for w in before if w not in ARTICLES][:3]
+        near = [w for w in before if w not in ARTICLES or w == "in"][:3]  # ARTICLES holds "in"; here it is the cue
         if not near:
             return False
         if near[0] in ("into", "become", "becoming", "towards", "toward", "to", ">", "->", "→", "=>"):
@@ -769,7 +770,18 @@ class MentionFinder:
         if named:
             return sorted(named, key=lambda r: (-r.skills.get(skill, 0), len(r.name)))[0].name
         teaching = self.taxonomy.roles_teaching(skill)
-        return teaching[0].name if teaching and teaching[0].skills[skill] >= 0.8 else None
+        if teaching and teaching[0].skills[skill] >= 0.8:
+            return teaching[0].name
+        # "data engineering": the work's words are the title's with another ending (Data Engineer); a title
+        # word left over is allowed only when no role's names take the field's words exactly.
+        for extra in (0, 1):
+            rooted = [r for r in self.taxonomy.target_roles()
+                      if any(field_names_title(phrase, f, extra) for f in (r.name, *r.aliases))]
+            if len(rooted) == 1:
+                return rooted[0].name
+            if rooted:
+                return None
+        return None
 
     # -- experience ------------------------------------------------------------------------------------------------
     @staticmethod

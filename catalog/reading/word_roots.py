@@ -1,0 +1,49 @@
+"""Whether a field's words name a job: "data engineering" is the work of a Data Engineer.
+
+People name where they want to go by the work ("move into data engineering", "underwriting") as often as by
+the title, and the title's words are the work's words with another ending (engineering/engineer,
+analytics/analyst, auditing/auditor, pharmacy/pharmacist). A stemmer does not join these (it leaves
+"analyst" and "auditor" whole), so two words count as one root when they share a long enough beginning:
+at least ROOT_PREFIX letters and most of the shorter word. "data" and "database" do not (four letters).
+"""
+
+from __future__ import annotations
+
+ROOT_PREFIX = 5
+ROOT_SHARE = 0.7
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def same_root(a: str, b: str) -> bool:
+    """'engineering' and 'engineer', 'analytics' and 'analyst'; not 'data' and 'database'."""
+    if a == b:
+        return True
+    shared = _common_prefix(a, b)
+    return shared >= ROOT_PREFIX and shared >= ROOT_SHARE * min(len(a), len(b))
+
+
+def words_of(text: str) -> list[str]:
+    return text.lower().replace("-", " ").replace("/", " ").split()
+
+
+def field_names_title(field: str, title: str, extra_words: int = 0) -> bool:
+    """Does every word of ``field`` have its root in ``title``, with at most ``extra_words`` words of the
+    title left over ("data engineering" names "Data Engineer"; with one extra, "big data engineer" too)?"""
+    field_words, title_words = words_of(field), words_of(title)
+    if not field_words or len(title_words) - len(field_words) > extra_words or len(title_words) < len(field_words):
+        return False
+    unmatched = list(title_words)
+    for word in field_words:
+        match = next((t for t in unmatched if same_root(word, t)), None)
+        if match is None:
+            return False
+        unmatched.remove(match)
+    return True
