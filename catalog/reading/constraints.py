@@ -11,14 +11,45 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
-CURRENCY_WORDS = {
-    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "aud": "AUD", "cad": "CAD", "inr": "INR", "rupees": "INR", "₹": "INR",
-}
-_CUR = r"(?:\$|£|€|₹|usd|gbp|eur|aud|cad|inr|dollars?|bucks|pounds?|quid|euros?|rupees)"
+import yaml
+
+CURRENCY_FILE = Path(__file__).parent / "data" / "currency_names.yaml"
+
+
+def load_currency_words(path: Path = CURRENCY_FILE) -> tuple[dict[str, str], frozenset[str]]:
+    """({sign or lower-case name: ISO code}, names several currencies share), validated (see the file)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    words: dict[str, str] = {}
+    for code, entry in (data.get("currencies") or {}).items():
+        if not re.fullmatch(r"[A-Z]{3}", str(code)) or not isinstance(entry, dict):
+            raise ValueError(f"{path.name}: currency {code!r} needs a three-letter ISO code and symbols/names")
+        for form in [*(entry.get("symbols") or []), *(entry.get("names") or [])]:
+            form = str(form).lower()
+            if words.get(form, code) != code:
+                raise ValueError(f"{path.name}: {form!r} is given for both {words[form]} and {code}")
+            words[form] = code
+    ambiguous = frozenset(str(w).lower() for w in data.get("ambiguous") or [])
+    clash = ambiguous & words.keys()
+    if clash:
+        raise ValueError(f"{path.name}: {sorted(clash)[0]!r} is both a currency's name and ambiguous")
+    return words, ambiguous
+
+
+CURRENCY_WORDS, AMBIGUOUS_CURRENCY_WORDS = load_currency_words()
+
+
+def _currency_pattern(forms: list[str]) -> str:
+    """Signs as they are, names as whole words; longest first, so "australian dollars" wins over "dollars"."""
+    parts = []
+    for form in sorted(forms, key=len, reverse=True):
+        escaped = re.escape(form).replace("\\ ", r"\s+")
+        parts.append(rf"\b{escaped}\b" if form[:1].isalpha() and form[-1:].isalpha() else escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_CUR = _currency_pattern([*CURRENCY_WORDS, *AMBIGUOUS_CURRENCY_WORDS])
 MONEY_RE = re.compile(
     rf"(?P<pre>{_CUR})?\s*(?P<num>\d{{1,3}}(?:[,.]\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>k\b)?\s*(?P<post>{_CUR})?",
     re.IGNORECASE,
@@ -27,8 +58,10 @@ BUDGET_CONTEXT = re.compile(r"\b(budget|spend|afford|up to|max(?:imum)?|under|be
                             r"cap|limit|at most|around|about|pay)\b", re.IGNORECASE)
 NUM = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
 HOURS_RE = re.compile(
-    rf"\b{NUM}\s*(?:-|to)?\s*(?:\d+\s*)?(?:hours?|hrs?|h)\b\s*(?:(?:a|an|per|each|every|/)\s*)"
-    r"(?P<per>week|wk|day|night|evening|weekday|weekend)s?",
+    rf"\b{NUM}\s*(?:-|to)?\s*(?:\d+\s*)?(?:hours?|hrs?|h)\b\s*"
+    # "a week", "/wk", and as learners of English write it: "in week", "by week", "in a week", "weekly"
+    r"(?:(?:(?:a|an|per|each|every|/|(?:in|by|on)(?:\s+(?:a|the))?)\s*)"
+    r"(?P<per>weeknight|weekday|weekend|week|wk|day|night|evening)s?|(?P<weekly>weekly)\b)",
     re.IGNORECASE,
 )
 DEADLINE_RE = re.compile(
@@ -128,7 +161,9 @@ def parse_money(text: str) -> tuple[float, str, tuple[int, int]] | None:
             value *= 1000
         if not math.isfinite(value) or _unknown_currency_beside(text, match.start("num"), match.end("num")):
             continue
-        currency = CURRENCY_WORDS.get((pre or post or "$").lower(), "USD")
+        written = " ".join((pre or post or "$").lower().split())
+        # A name several currencies share stays as written: no rate, so the reply asks for a comparable amount.
+        currency = CURRENCY_WORDS.get(written) or (written.upper() if written in AMBIGUOUS_CURRENCY_WORDS else "USD")
         start = match.start("pre") if pre else match.start("num")
         end = match.end("post") if post else (match.end("k") if match.group("k") else match.end("num"))
         return value, currency, (start, end)
@@ -150,8 +185,8 @@ def parse_constraints(text: str, provider_names: dict[str, str] | None = None,
     hours = HOURS_RE.search(text)
     if hours:
         n = _number(hours.group("n"))
-        per = hours.group("per").lower()
-        factor = {"day": 7, "night": 7, "evening": 7, "weekday": 5, "weekend": 2}.get(per, 1)
+        per = (hours.group("per") or "week").lower()
+        factor = {"day": 7, "night": 7, "evening": 7, "weekday": 5, "weeknight": 5, "weekend": 2}.get(per, 1)
         if _usable(n * factor, HOURS_IN_A_WEEK):
             out.hours_per_week = n * factor
             out.spans["hours_per_week"] = hours.span()

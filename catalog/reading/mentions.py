@@ -26,6 +26,7 @@ from catalog.catalogue.money import USD_PER_UNIT
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from catalog.reading.constraints import CURRENCY_WORDS
 from catalog.reading.cue_words import load_cue_words
 from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
@@ -104,7 +105,7 @@ JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT
 # O*NET titles: a many-word title is looked for up to this many tokens long (the derived index drops longer
 # ones); a last word that ends at least TITLE_HEAD_MIN of its titles is a job head ("clerk", "hygienist").
 FIELD_CHOICES = 3  # roles offered for a field that is the core of none ("get into cloud security")
-CURRENCY_CODES = set(USD_PER_UNIT)
+CURRENCY_CODES = set(USD_PER_UNIT) | set(CURRENCY_WORDS.values())  # every code a budget can be read in
 MAX_TITLE_TOKENS = 7
 POSSESSIVES = CUES["possessives"]  # "the clerk said": someone
 TITLE_HEAD_MIN = 3

@@ -301,3 +301,12 @@ def test_a_vendors_word_before_another_of_its_products_is_not_the_one_it_abbrevi
     assert read(finder, "i know oracle and sql")[("skill", "Oracle Database")] == "has"
     assert ("skill", "Oracle Database") in read(finder, "i use oracle database daily")
     assert ("skill", "SAP") in read(finder, "I know SAP PP")
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("I can study 10 hours by week", 10.0), ("maybe 6 hour in week", 6.0), ("4 hours in a week", 4.0),
+    ("I can do 6 hours weekly", 6.0), ("1.5 hours each weeknight", 7.5), ("2 hours on weekends", 4.0),
+    ("5 hrs/wk", 5.0),
+])
+def test_hours_a_week_as_people_write_them(text: str, hours: float) -> None:
+    assert parse_constraints(text).hours_per_week == hours

@@ -119,11 +119,28 @@ def test_a_pace_or_deadline_no_plan_can_use_is_not_read(text: str) -> None:
 
 
 def test_an_amount_in_a_currency_we_cannot_name_is_not_taken_as_dollars() -> None:
-    for text in ("my budget is ¥300", "budget 9000 ₩", "up to ₽5000"):
+    for text in ("up to ₽5000", "budget 300 ₼"):
         assert parse_constraints(text).budget is None, text
     rupees = parse_constraints("budget ₹5000")
     assert (rupees.budget, rupees.currency) == (5000, "INR")
     assert (parse_constraints("budget $300").budget, parse_constraints("budget $300").currency) == (300, "USD")
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("please consider my budget is about 150,000 naira", 150000, "NGN"), ("Company can give 2000 PLN", 2000, "PLN"),
+    ("my budget is ¥300", 300, "JPY"), ("budget 9000 ₩", 9000, "KRW"), ("max 500 CHF", 500, "CHF"),
+    ("budget 300 australian dollars", 300, "AUD"), ("A$500 max", 500, "AUD"),
+    # a name several currencies share is kept as written: no rate, so the reply asks for another currency
+    ("25000 pesos budget", 25000, "PESOS"),
+])
+def test_a_budget_is_read_in_the_currency_named(text: str, amount: float, currency: str) -> None:
+    got = parse_constraints(text)
+    assert (got.budget, got.currency) == (amount, currency)
+
+
+def test_a_currency_code_that_is_a_word_needs_more_than_the_word() -> None:
+    assert parse_constraints("I will try 5 hours a week").budget is None
+    assert parse_constraints("I won 2 awards").budget is None
 
 
 def test_years_beyond_a_working_life_are_not_years_of_experience(finder: MentionFinder) -> None:
@@ -131,3 +148,15 @@ def test_years_beyond_a_working_life_are_not_years_of_experience(finder: Mention
     for text in ("I have 99999999999999999999 years of SQL", "I have " + "9" * 400 + " years of SQL",
                  "I have 61 years of SQL"):
         assert [m.years for m in finder.find(text)] == [None], text
+
+
+def test_the_currency_file_is_checked_on_load(tmp_path) -> None:
+    from catalog.reading.constraints import load_currency_words
+
+    bad = tmp_path / "currency_names.yaml"
+    bad.write_text("currencies:\n  USD: {names: [dollars]}\n  AUD: {names: [dollars]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'dollars' is given for both USD and AUD"):
+        load_currency_words(bad)
+    bad.write_text("currencies:\n  Dollar: {names: [dollars]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="three-letter ISO code"):
+        load_currency_words(bad)
