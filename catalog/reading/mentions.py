@@ -94,9 +94,20 @@ MISSING_AFTER = re.compile(
     r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
     r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b"
     # "financial modelling i never did", "power bi also no", "ladder logic no, programming no"
-    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:never|not|haven'?t)\s+(?:did|done|do|used|touched|tried|learned|learnt|"
-    r"worked with|had)\b"
-    r"|^\s*(?:also|too|either)\s+(?:no|nope|not)\b|^\s*no\s*(?:[,.;!]|$)", re.IGNORECASE)
+    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:did|done|do|used|touched|tried|"
+    r"learned|learnt|worked with|had|written|wrote|opened|seen)\b"
+    r"|^\s*(?:also|too|either)\s+(?:no|nope|not)\b|^\s*no\s*(?:[,.;!]|$)"
+    # "Python zero, SAS zero", "Python neither", "Six Sigma nothing", "excel barely"
+    r"|^\s*(?:zero|nothing|neither|barely)\s*(?:[,.;!)]|$|at all|experience|knowledge)"
+    # "subnets, CIDR, no idea", "linear algebra, stats, forgot all of it", "- weak on all of that"
+    r"|^\s*[-:,]?\s*(?:no idea|no clue|clueless)\s*(?:[,.;!)]|$)"
+    r"|^\s*[-:,]?\s*(?:i\s+)?(?:forgot|forgotten|have forgotten)\b"
+    r"|^\s*[-:,]\s*(?:weak|bad|rusty|lost)\s+(?:on|at|with|in)\s+(?:all|any|both)\b"
+    # "Linux I'm really weak at"; "my SEO is weak", "networking is a black hole for me" (never "is not bad")
+    r"|^\s*(?:i'?m|i am)\s+(?:\w+\s+)?(?:weak|bad|terrible|rusty|clueless|lost)\b"
+    r"|^\s*(?:is|are)?\s*(?:not great|not good|not strong)\b"
+    r"|^\s*(?:is|are|'s|was)\s+(?:(?!not\b|n't\b)\w+\s+){0,2}?(?:weak|poor|rusty|shaky|terrible|a black hole|"
+    r"a mystery|a total mystery|a blind spot)\b", re.IGNORECASE)
 FOREIGN_AM = CUES["foreign_am"]
 NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
@@ -335,7 +346,10 @@ class MentionFinder:
             mentions = [m for m in mentions if m.cued]
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
-        return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
+        # "what is more used in FP&A teams, Power BI or Tableau?": a question that says nothing of the learner
+        # holds nothing, cued or not.
+        return [m for m in mentions if m.kind not in HELD_KINDS
+                or (m.cued or not _in_a_question(doc, m)) and not _in_a_question_about_others(doc, m)]
 
     def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:
         """"oracle fusion", "cisco webex": a one-word name that is the vendor's word of a longer product name
@@ -657,7 +671,7 @@ class MentionFinder:
                 return (HAS if before[k + 1:k + 2] in (["not"], ["n't"]) else LACKS), True
             if word in HAVING:
                 window = before[k + 1:k + 5]  # "I have no idea how to use Excel"
-                if any(w in NEGATIONS for w in window):
+                if any(w in NEGATIONS for w in window) or _negated_through_or(before[k + 1:]):
                     return LACKS, True
                 return HAS, True
         return HAS, False
@@ -884,6 +898,22 @@ def _in_a_question(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _in_a_question_about_others(doc: Doc, m: Mention) -> bool:
+    """Is the mention in a sentence that ends with a question mark and never names the learner (and does not
+    open with what they know, as in "know python and sql, enough for an analyst job?")?"""
+    if not _in_a_question(doc, m):
+        return False
+    start = m.token_start
+    while start > 0 and doc[start - 1].text not in (".", "!", "?") and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = m.token_end
+    while end < len(doc) and doc[end].text != "?":
+        end += 1
+    words = [t.lower_ for t in doc[start:end] if not t.is_punct]
+    opens_with_what_they_know = words[:1] and words[0] in HAVING and words[0] not in QUESTION_OPENERS
+    return bool(words) and not opens_with_what_they_know and not any(w in FIRST_PERSON for w in words)
+
+
 def _is_a_currency_code(doc: Doc, m: Mention) -> bool:
     """"2000 CAD", "AUD 1500": a currency next to an amount, not computer-aided design or an audiologist."""
     if m.text.upper() not in CURRENCY_CODES or m.token_end - m.token_start != 1:
@@ -929,6 +959,13 @@ def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
     opener = {"what", "when", "where"} | QUESTION_OPENERS
     return bool(words) and words[0] in opener and all(w in opener or w in ARTICLES for w in words) \
         and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
+
+
+def _negated_through_or(rest: list[str]) -> bool:
+    """"never deployed a model or used pytorch": a negation before an "or" covers what the "or" adds
+    (``rest`` is the clause's words before the verb, nearest first)."""
+    joiner = next((k for k, w in enumerate(rest[:5]) if w in ("or", "nor")), None)
+    return joiner is not None and any(w in NEGATIONS for w in rest[joiner + 1:])
 
 
 def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:

@@ -310,3 +310,27 @@ def test_a_vendors_word_before_another_of_its_products_is_not_the_one_it_abbrevi
 ])
 def test_hours_a_week_as_people_write_them(text: str, hours: float) -> None:
     assert parse_constraints(text).hours_per_week == hours
+
+
+@pytest.mark.parametrize(("text", "lacking", "having"), [
+    ("SQL I've literally never written. Python neither", {"SQL", "Python"}, set()),
+    ("Linux I'm really weak at.", {"Linux"}, set()),
+    ("math is my weak spot tbh. linear algebra, stats, forgot all of it", {"Linear Algebra", "Statistics"}, set()),
+    ("also never deployed a model or used pytorch", {"PyTorch"}, set()),
+    ("I have no programming. Python zero, SAS zero.", {"Python", "SAS"}, set()),
+    ("my SEO is weak", {"SEO"}, set()),
+    ("excel barely", {"Microsoft Excel"}, set()),
+    ("my python is not bad", set(), {"Python"}),
+    ("I use python and sql, never had a problem with it", set(), {"Python", "SQL"}),
+])
+def test_a_skill_said_weak_or_missing_in_other_words(finder: MentionFinder, text: str, lacking: set,
+                                                      having: set) -> None:
+    got = read(finder, text)
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "lacks"} >= lacking
+    assert {v for (k, v), r in got.items() if k == "skill" and r == "has"} == having
+
+
+@pytest.mark.parametrize("text", ["what is more used in FP&A teams, Power BI or Tableau?",
+                                  "do employers use tableau more than looker?"])
+def test_a_question_that_says_nothing_of_the_learner_holds_nothing(finder: MentionFinder, text: str) -> None:
+    assert not [v for (k, v), r in read(finder, text).items() if k == "skill" and r == "has"]
