@@ -125,6 +125,9 @@ TITLE_HEAD_MIN = 3
 # this?", "are you chatgpt?"): a skill or role in it without a cue word is not the learner's.
 QUESTION_OPENERS = CUES["question_openers"]
 FIRST_PERSON = CUES["first_person"]
+DESTINATION_LINKS = CUES["destination_links"]
+GOAL_NOUNS = frozenset({"aim", "ambition", "aspiration", "dream", "goal", "objective", "target"})
+MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
 
 
 @dataclass
@@ -339,6 +342,7 @@ class MentionFinder:
         mentions += self._technologies_in_own_title(doc, mentions)
         if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
             mentions = self._with_field_goal(doc, mentions, mention_tokens)
+        self._extend_destinations(doc, mentions)
         self._read_skill_polarity(doc, mentions, mention_tokens)
         self._attach_years(text, doc, mentions)
         mentions = [m for m in mentions if not m.wanted and not _is_a_currency_code(doc, m)]
@@ -380,6 +384,51 @@ class MentionFinder:
                                    inferred_from=job.text))
                 said.add(skill)
         return out
+
+    def _extend_destinations(self, doc: Doc, mentions: list[Mention]) -> None:
+        """What follows a goal in a list is more of where they want to go, not what they have: "go to FP&A,
+        budgeting and forecasting", "process improvement, lean six sigma type work", "food safety or quality
+        assurance". So is a field after "specifically"/"more like" in a sentence that wants ("into tech,
+        specifically GRC"), or opening a clause that refines the goal ("More specifically I think pen testing").
+        A list that goes on to say it is theirs ("data analyst, SQL and Excel I know") is left alone."""
+        ordered = sorted(mentions, key=lambda x: x.token_start)
+        end = -1  # where the destination read so far ends
+        for m in ordered:
+            if m.kind == "role" and m.role == GOAL:
+                end = m.token_end
+                continue
+            if m.kind not in HELD_KINDS:
+                continue
+            gap = [t.lower_ for t in doc[end:m.token_start]] if end >= 0 and m.token_start >= end else None
+            continues = gap is not None and len(gap) <= MAX_DESTINATION_GAP and all(
+                w in DESTINATION_LINKS for w in gap) and (bool(gap) or m.token_start == end)
+            if (continues or self._refines_the_goal(doc, m)) and not self._claimed_after(doc, m):
+                m.wanted, end = True, m.token_end
+            elif m.wanted:
+                end = m.token_end
+            else:
+                end = -1
+
+    def _refines_the_goal(self, doc: Doc, m: Mention) -> bool:
+        before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, set())
+        near = [w for w in before if w not in (",", "-", ":")]
+        if near[:1] in (["specifically"], ["especially"], ["particularly"], ["ideally"]) or near[:2] == ["like", "more"]:
+            sentence = [t.lower_ for t in doc[:m.token_start]][::-1]
+            stop = next((k for k, w in enumerate(sentence) if w in (".", "!", "?", "\n")), len(sentence))
+            return any(w in WANTING or w in GOAL_CUES for w in sentence[:stop])
+        opener = [w for w in before[::-1] if w not in (",", "-", ":")][:2]
+        return (opener[:1] == ["specifically"] or opener in (["more", "specifically"], ["more", "like"])) \
+            and not any(w in HAVING for w in before)
+
+    @staticmethod
+    def _claimed_after(doc: Doc, m: Mention) -> bool:
+        """Does the clause go on to say the learner has it ("..., SQL and Excel I know")?"""
+        for tok in doc[m.token_end:m.token_end + 6]:
+            if tok.lower_ in CLAUSE_BREAKS:
+                return False
+            if tok.lower_ in FIRST_PERSON or tok.lower_ in HAVING and tok.lower_ not in DESTINATION_LINKS:
+                return True  # "work" in "six sigma type work" is the destination's word, not having
+        return False
 
     def _with_field_goal(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
         """A goal said as a field that is no skill or title ("move to underwriting"): see fields.py."""
@@ -740,6 +789,8 @@ class MentionFinder:
             return True
         if near[0] in WANTING and near[0] not in ("like", "love", "'d", "would"):
             return True  # "want healthcare management", "thinking cybersecurity"
+        if near[0] in ("is", "'s", ":") and len(near) > 1 and near[1] in GOAL_NOUNS:
+            return True  # "my objective is network automation", "goal: data engineering"
         wants = any(w in WANTING or w in GOAL_CUES for w in before)
         if near[0] == "in" and len(near) > 1:  # "interested in bioinformatics", "want to work in vendor risk"
             return near[1] in ("interested", "specialise", "specialize", "specialising", "specializing") or (

@@ -334,3 +334,23 @@ def test_a_skill_said_weak_or_missing_in_other_words(finder: MentionFinder, text
                                   "do employers use tableau more than looker?"])
 def test_a_question_that_says_nothing_of_the_learner_holds_nothing(finder: MentionFinder, text: str) -> None:
     assert not [v for (k, v), r in read(finder, text).items() if k == "skill" and r == "has"]
+
+
+@pytest.mark.parametrize(("text", "not_held"), [
+    ("I want to go to FP&A, budgeting and forecasting.", {"Budgeting", "Forecasting"}),
+    ("want to get into process improvement, lean six sigma type work", {"Lean Six Sigma"}),
+    ("want out of public accounting and into tech, specifically GRC or IT audit",
+     {"Governance, Risk and Compliance", "Security Auditing"}),
+    ("More specifically I think pen testing.", {"Penetration Testing"}),
+    ("My objective is network automation", {"Network Automation"}),
+])
+def test_more_of_the_destination_is_not_held(finder: MentionFinder, text: str, not_held: set) -> None:
+    held = {v for (k, v), r in read(finder, text).items() if k == "skill" and r == "has"}
+    assert not held & not_held, text
+
+
+@pytest.mark.parametrize("text", ["I want to become a data analyst, SQL and Excel I know",
+                                  "goal: data analyst, I know sql and excel"])
+def test_skills_said_as_theirs_after_a_goal_stay_held(finder: MentionFinder, text: str) -> None:
+    held = {v for (k, v), r in read(finder, text).items() if k == "skill" and r == "has"}
+    assert held == {"SQL", "Microsoft Excel"}, text
