@@ -126,6 +126,12 @@ TITLE_HEAD_MIN = 3
 QUESTION_OPENERS = CUES["question_openers"]
 FIRST_PERSON = CUES["first_person"]
 DESTINATION_LINKS = CUES["destination_links"]
+OTHERS_WANTING_VERBS = frozenset({"want", "wants", "wanted", "need", "needs", "require", "requires", "ask", "asks"})
+SUBJECT_ADVERBS = frozenset({"all", "really", "usually", "always", "also", "often", "still", "just", "mostly",
+                             "typically", "generally", "normally", "seem", "seems", "to"})
+NOT_A_SUBJECT = frozenset({"and", "or", "but", "so", "then", "would", "'d", "do", "really", "if", "what", "who"})
+GOAL_CORRECTIONS = frozenset({"actually", "scratch", "wait", "mean", "sorry", "correction", "no", "nah"})
+JOB_LEVEL_WORDS = frozenset({"tier", "level", "grade", "band", "i", "ii", "iii", "iv", "1", "2", "3", "4"})
 GOAL_NOUNS = frozenset({"aim", "ambition", "aspiration", "dream", "goal", "objective", "target"})
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
 
@@ -385,6 +391,22 @@ class MentionFinder:
                 said.add(skill)
         return out
 
+    def _same_family(self, role_name: str, code: str | None) -> bool:
+        """Is the occupation ``code`` in the covered role's own SOC major group (or undecided, or the role has
+        no code)? Titles that share a head word across groups ("programmer") are different jobs."""
+        role = self.taxonomy.roles.get(role_name)
+        own = role.onet if role else ""
+        return not code or not own or own.split("-")[0] == code.split("-")[0]
+
+    def _onet_names_another_job(self, phrase: str, role_name: str) -> bool:
+        """Is ``phrase`` an O*NET title of an occupation other than the covered role's own?"""
+        if self.occupations is None or not self.occupations.knows(phrase):
+            return False
+        role = self.taxonomy.roles.get(role_name)
+        reading = self.occupations.read(phrase)
+        return bool(role and reading and reading.code and reading.role != role.name
+                    and not self._same_family(role_name, reading.code))
+
     def _extend_destinations(self, doc: Doc, mentions: list[Mention]) -> None:
         """What follows a goal in a list is more of where they want to go, not what they have: "go to FP&A,
         budgeting and forecasting", "process improvement, lean six sigma type work", "food safety or quality
@@ -402,7 +424,13 @@ class MentionFinder:
             gap = [t.lower_ for t in doc[end:m.token_start]] if end >= 0 and m.token_start >= end else None
             continues = gap is not None and len(gap) <= MAX_DESTINATION_GAP and all(
                 w in DESTINATION_LINKS for w in gap) and (bool(gap) or m.token_start == end)
-            if (continues or self._refines_the_goal(doc, m)) and not self._claimed_after(doc, m):
+            if not continues and m.kind == "skill" and self._corrects_the_goal(doc, m):
+                for earlier in ordered:  # "medical coding. actually scratch that, more like health informatics"
+                    if earlier.kind == "role" and earlier.role == GOAL and earlier.token_start < m.token_start:
+                        earlier.wanted = True
+                self._as_field_goal(m)
+                end = m.token_end
+            elif (continues or self._refines_the_goal(doc, m)) and not self._claimed_after(doc, m):
                 m.wanted, end = True, m.token_end
             elif m.wanted:
                 end = m.token_end
@@ -419,6 +447,14 @@ class MentionFinder:
         opener = [w for w in before[::-1] if w not in (",", "-", ":")][:2]
         return (opener[:1] == ["specifically"] or opener in (["more", "specifically"], ["more", "like"])) \
             and not any(w in HAVING for w in before)
+
+    def _corrects_the_goal(self, doc: Doc, m: Mention) -> bool:
+        """"actually scratch that, more like health informatics", "no wait, rather data engineering": a
+        correction in the clause, then "more like"/"rather"/"instead" right before the field."""
+        before = [w for w in self._context_before(doc, m.token_start, CLAUSE_BREAKS, set()) if w not in ("-", ":")]
+        near = [w for w in before if w != ","]
+        leads = near[:2] == ["like", "more"] or near[:1] in (["rather"], ["instead"])
+        return leads and any(w in GOAL_CORRECTIONS for w in before)
 
     @staticmethod
     def _claimed_after(doc: Doc, m: Mention) -> bool:
@@ -491,8 +527,10 @@ class MentionFinder:
                                        or any(len(s) == len(span) for s in overlapping)):
                 continue
             reading = self.occupations.read(span.text, context)
-            if reading is None or (head_role is not None and not reading.role):
-                continue  # "ELA teacher" we don't cover is still a Teacher, as the head says
+            if reading is None or (head_role is not None and not reading.role
+                                   and self._same_family(head_role.label_.split("|")[1], reading.code)):
+                continue  # "ELA teacher" we don't cover is still a Teacher, as the head says; a "CNC
+                # programmer" (production, 51-) is no Software Developer (computing, 15-) for its head word
             flags = f"|onet={reading.code}" if reading.code else ""
             if reading.role:
                 label = f"role|{reading.role}{flags}"
@@ -537,6 +575,9 @@ class MentionFinder:
             if not self._names_a_job_here(doc, i):
                 continue
             phrase = doc[i:j + 1]
+            if covering is not None and "|unknown" not in covering.label_ \
+                    and self._onet_names_another_job(phrase.text, covering.label_.split("|")[1]):
+                continue  # "cnc programmer" is O*NET's CNC Tool Programmer, not a Software Developer with "cnc"
             if covering is not None:
                 label = covering.label_
                 if "|unknown" in label:  # "food safety manager", grown from O*NET's "safety manager": as written
@@ -692,8 +733,19 @@ class MentionFinder:
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
-        # "statistics and SPC not really": a "no" said after the last skill of a list covers the list.
         held = [m for m in mentions if m.kind in HELD_KINDS]
+        # "... want SQL and Tableau or Power BI. never used any of them": the next sentence takes back the last.
+        for k, (start, end) in enumerate(sentences := _sentence_bounds(doc)):
+            if k and DENIES_THE_LAST.search(doc[start:end].text) \
+                    and not any(start <= m.token_start < end for m in held):
+                for m in held:
+                    if sentences[k - 1][0] <= m.token_start < sentences[k - 1][1] and m.role == HAS and not m.cued:
+                        m.role, m.cued = LACKS, True
+        for m in held:  # "employers want python": what somebody else asks for, not what the learner has
+            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
+            if m.role == HAS and not m.cued and len(_without_others_wanting(before)) < len(before):
+                m.wanted = True
+        # "statistics and SPC not really": a "no" said after the last skill of a list covers the list.
         for first, then in reversed(list(zip(held, held[1:], strict=False))):
             joined = doc[first.token_end:then.token_start].text.strip().lower()
             if id(then) in trailing and not first.cued and first.role == HAS and joined in LIST_JOINERS:
@@ -727,6 +779,7 @@ class MentionFinder:
 
     def _read_roles(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
         roles = [m for m in mentions if m.kind == "role"]
+        held_tokens = {i for m in mentions if m.kind in HELD_KINDS for i in range(m.token_start, m.token_end)}
         for m in roles:
             role = self.taxonomy.roles.get(m.value)
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
@@ -742,7 +795,7 @@ class MentionFinder:
         for m in undecided:  # "physiotherapist wanting to ...", "maintenance tech here": who they are now
             if _next_word(doc, m) in SELF_INTRO_FOLLOWERS:
                 m.role = CURRENT
-            elif _opens_the_message(doc, m) and _describes_a_job(doc, m):
+            elif _opens_the_message(doc, m, held_tokens) and _describes_a_job(doc, m):
                 m.role = CURRENT  # "EHS coordinator, I know ...", "cnc machinist 9 yrs": a self-introduction
         undecided = [m for m in undecided if not m.role]
         has_goal = any(m.role == GOAL for m in roles)
@@ -771,22 +824,31 @@ class MentionFinder:
                 m.wanted = True
                 continue
             explicit_goal = True
-            role = self._role_for_field(m)
-            if role:
-                m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
-            else:
-                choices = tuple(r.name for r in self.taxonomy.roles_teaching(m.value)[:FIELD_CHOICES])
-                m.kind, m.inferred_from, m.role, m.cued = "role", m.value, GOAL, True
-                m.unresolved, m.choices = True, choices
+            self._as_field_goal(m)
+
+    def _as_field_goal(self, m: Mention) -> None:
+        """A skill named as where they want to go becomes the goal: the role it is the core of, else the
+        choice among the roles that need it most."""
+        role = self._role_for_field(m)
+        if role:
+            m.kind, m.inferred_from, m.value, m.role, m.cued = "role", m.value, role, GOAL, True
+        else:
+            choices = tuple(r.name for r in self.taxonomy.roles_teaching(m.value)[:FIELD_CHOICES])
+            m.kind, m.inferred_from, m.role, m.cued = "role", m.value, GOAL, True
+            m.unresolved, m.choices = True, choices
 
     @staticmethod
     def _is_destination(before: list[str]) -> bool:
         """Only clear destination phrases turn a skill into a goal ('get into cybersecurity')."""
+        before = _without_others_wanting(before)
         near = [w for w in before if w not in ARTICLES or w == "in"][:3]  # ARTICLES holds "in"; here it is the cue
         if not near:
             return False
         if near[0] in ("into", "become", "becoming", "towards", "toward", "to", ">", "->", "→", "=>"):
             return True
+        if near[0] in ("go", "move", "switch", "pivot", "transition", "shift", "head") and len(near) > 1 \
+                and near[1] in ("to", "wanna", "gonna", "want", "wants", "like", "'d"):
+            return True  # "i want to go devops", "wanna move cloud"
         if near[0] in WANTING and near[0] not in ("like", "love", "'d", "would"):
             return True  # "want healthcare management", "thinking cybersecurity"
         if near[0] in ("is", "'s", ":") and len(near) > 1 and near[1] in GOAL_NOUNS:
@@ -799,6 +861,7 @@ class MentionFinder:
 
     @staticmethod
     def _role_reading(before: list[str]) -> str | None:
+        before = _without_others_wanting(before)
         content = [w for w in before if w not in ARTICLES or w in ("in", "of", "as")]
         wanting = any(w in WANTING for w in before)
         for k, word in enumerate(content):
@@ -835,19 +898,21 @@ class MentionFinder:
                  or any(phrase in a for a in r.aliases)]
         if named:
             return sorted(named, key=lambda r: (-r.skills.get(skill, 0), len(r.name)))[0].name
+        # "data engineering", "instructional design": the work's words are the title's with another ending
+        # (Data Engineer, Instructional Designer), which says more than a role that needs the skill most; a
+        # title word left over ("big data engineer") counts only after that.
+        rooted = self._roles_named_by_field(phrase, extra_words=0)
+        if len(rooted) == 1:
+            return rooted[0]
         teaching = self.taxonomy.roles_teaching(skill)
         if teaching and teaching[0].skills[skill] >= 0.8:
             return teaching[0].name
-        # "data engineering": the work's words are the title's with another ending (Data Engineer); a title
-        # word left over is allowed only when no role's names take the field's words exactly.
-        for extra in (0, 1):
-            rooted = [r for r in self.taxonomy.target_roles()
-                      if any(field_names_title(phrase, f, extra) for f in (r.name, *r.aliases))]
-            if len(rooted) == 1:
-                return rooted[0].name
-            if rooted:
-                return None
-        return None
+        rooted = rooted or self._roles_named_by_field(phrase, extra_words=1)
+        return rooted[0] if len(rooted) == 1 else None
+
+    def _roles_named_by_field(self, phrase: str, extra_words: int) -> list[str]:
+        return [r.name for r in self.taxonomy.target_roles()
+                if any(field_names_title(phrase, f, extra_words) for f in (r.name, *r.aliases))]
 
     # -- experience ------------------------------------------------------------------------------------------------
     @staticmethod
@@ -1012,6 +1077,36 @@ def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
         and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
 
 
+DENIES_THE_LAST = re.compile(
+    r"\b(?:never|not|don'?t|didn'?t|haven'?t|no)\b[\w\s']{0,30}?\b(?:any|either|neither|none|all)\s+of\s+"
+    r"(?:them|those|these|it|that)\b|^\W*(?:none|neither)\s+of\s+(?:them|those|these|it|that)\b", re.IGNORECASE)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indexes of each sentence, split at . ! ? and line breaks."""
+    out, start = [], 0
+    for i, tok in enumerate(doc):
+        if tok.text in (".", "!", "?") or "\n" in tok.text:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _without_others_wanting(before: list[str]) -> list[str]:
+    """``before`` (nearest first) without the wanting words somebody else says: "the job posts all want SQL",
+    "employers want Tableau" name what others ask for, not where the learner wants to go."""
+    out = []
+    for k, word in enumerate(before):
+        if word in OTHERS_WANTING_VERBS:
+            rest = [w for w in before[k + 1:] if w not in SUBJECT_ADVERBS]
+            if rest and rest[0].isalpha() and rest[0] not in FIRST_PERSON and rest[0] not in NOT_A_SUBJECT:
+                continue
+        out.append(word)
+    return out
+
+
 def _negated_through_or(rest: list[str]) -> bool:
     """"never deployed a model or used pytorch": a negation before an "or" covers what the "or" adds
     (``rest`` is the clause's words before the verb, nearest first)."""
@@ -1057,17 +1152,25 @@ def _names_the_employer(doc: Doc, m: Mention) -> bool:
     return m.token_start > 0 and doc[m.token_start - 1].lower_ in ("a", "an", "the", "our", "my", "this", "that")
 
 
-def _opens_the_message(doc: Doc, m: Mention) -> bool:
+def _opens_the_message(doc: Doc, m: Mention, held_tokens: set[int] = frozenset()) -> bool:
+    """Nothing but greetings and punctuation before the title, or a technology that is part of the job's name
+    ("linux sysadmin, 6 yrs": the skill just before the title opens it with it)."""
+    start = m.token_start
+    while start > 0 and start - 1 in held_tokens:
+        start -= 1
     return not any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES
-                   for t in doc[:m.token_start])
+                   for t in doc[:start])
 
 
 def _describes_a_job(doc: Doc, m: Mention) -> bool:
     """What follows a title that opens a message says it is the learner's job: "bookkeeper - xero",
     "cnc machinist 9 yrs", "librarian at a university", "planner using SAP"."""
-    if m.token_end >= len(doc):
+    end = m.token_end
+    while end < len(doc) and end - m.token_end < 2 and doc[end].lower_ in JOB_LEVEL_WORDS:
+        end += 1  # "soc analyst tier 1 at an MSSP"
+    if end >= len(doc):
         return False
-    nxt = doc[m.token_end]
+    nxt = doc[end]
     return nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "at", "with", "for", "using", "since", "in", "here") \
         or nxt.like_num
 

@@ -354,3 +354,35 @@ def test_more_of_the_destination_is_not_held(finder: MentionFinder, text: str, n
 def test_skills_said_as_theirs_after_a_goal_stay_held(finder: MentionFinder, text: str) -> None:
     held = {v for (k, v), r in read(finder, text).items() if k == "skill" and r == "has"}
     assert held == {"SQL", "Microsoft Excel"}, text
+
+
+def roles_of(finder: MentionFinder, text: str) -> list[tuple[str, str]]:
+    return [(m.value, m.role) for m in finder.find(text) if m.kind == "role"]
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("hey. soc analyst tier 1 at an MSSP, been doing it ~14 months", "Security Operations Center Analyst"),
+    ("linux sysadmin, 6 yrs. RHEL mostly, some ubuntu", "Network Administrator"),
+])
+def test_a_title_opening_the_message_with_a_level_or_technology_is_the_current_job(
+        finder: MentionFinder, text: str, job: str) -> None:
+    assert roles_of(finder, text) == [(job, "current")]
+
+
+def test_an_onet_title_of_another_occupation_is_not_its_head_words_role(finder: MentionFinder) -> None:
+    got = [m for m in finder.find("want to move to cnc programmer") if m.kind == "role"]
+    assert [(m.role, m.onet, m.unresolved) for m in got] == [("goal", "51-9162.00", True)]
+    assert roles_of(finder, "i'm a science teacher") == [("Teacher", "current")]
+
+
+def test_a_corrected_goal_replaces_the_first(finder: MentionFinder) -> None:
+    text = "I want to go into medical coding. actually scratch that, more like health informatics"
+    assert [r for r in roles_of(finder, text) if r[1] == "goal"] == [("Health Informatics Specialist", "goal")]
+    assert roles_of(finder, "i want to go devops") == [("DevOps Engineer", "goal")]
+
+
+def test_what_others_want_is_neither_goal_nor_skill_and_a_denial_takes_back_the_last_sentence(
+        finder: MentionFinder) -> None:
+    assert read(finder, "employers want python") == {}
+    got = read(finder, "the job posts all want SQL and Tableau or Power BI. never used any of them")
+    assert got == {("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks", ("skill", "Power BI"): "lacks"}
