@@ -222,7 +222,9 @@ class MentionFinder:
         exact_patterns: dict[str, list[Doc]] = defaultdict(list)
         fuzzy_forms: dict[str, tuple[str, str]] = {}
         ambiguous: dict[str, set[str]] = defaultdict(set)
-        for form in taxonomy.surface_forms():
+        forms = list(taxonomy.surface_forms())
+        taken = {f.text.lower() for f in forms}
+        for form in forms:
             key = f"{form.kind}|{form.canonical}"
             doc = self.nlp.make_doc(form.text)
             (exact_patterns if form.case_sensitive else lower_patterns)[key].append(doc)
@@ -230,6 +232,10 @@ class MentionFinder:
                 ambiguous[form.text.lower()].add(key)
             if not form.case_sensitive and len(form.text) >= 6:
                 fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
+            plural = _plural(form.text) if form.kind == "skill" else None
+            if plural and plural.lower() not in taken and form.text.lower() not in NEVER_LOWER:
+                # "CAPAs", "ekgs", "work orders": people count what they handle; the taxonomy names it once
+                (exact_patterns if form.case_sensitive else lower_patterns)[key].append(self.nlp.make_doc(plural))
         common_tools: dict[str, list[Doc]] = defaultdict(list)
         for entry in (self.tools.entries.values() if self.tools else ()):
             if entry.text.lower() in ISSUER_WORDS:
@@ -1092,6 +1098,17 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if start < len(doc):
         out.append((start, len(doc)))
     return out
+
+
+def _plural(text: str) -> str | None:
+    """The plural a skill's name takes when people count it ("CAPA" -> "CAPAs", "work order" -> "work
+    orders"), or None where it takes none or it would be a different word: names ending in s, in -ing or
+    -ics (an activity or a field), in -y or a sibilant (spelt otherwise), in a digit or a sign, and short words."""
+    last = text.split()[-1] if text.split() else ""
+    if len(last) < 3 or not last.isalpha() or last[-1].lower() in "sxyz" \
+            or last.lower().endswith(("ing", "ics", "ch", "sh", "ment", "ness", "ship", "ism", "ogy", "ure")):
+        return None
+    return text + "s"
 
 
 def _without_others_wanting(before: list[str]) -> list[str]:

@@ -386,3 +386,17 @@ def test_what_others_want_is_neither_goal_nor_skill_and_a_denial_takes_back_the_
     assert read(finder, "employers want python") == {}
     got = read(finder, "the job posts all want SQL and Tableau or Power BI. never used any of them")
     assert got == {("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks", ("skill", "Power BI"): "lacks"}
+
+
+@pytest.mark.parametrize(("text", "skill"), [("deviations, CAPAs, root cause analysis",
+                                              "Corrective and Preventive Action (CAPA)")])
+def test_a_skill_counted_in_the_plural_is_the_skill(finder: MentionFinder, text: str, skill: str) -> None:
+    assert read(finder, text).get(("skill", skill)) == "has"
+
+
+def test_plurals_are_only_made_where_a_name_takes_one() -> None:
+    from catalog.reading.mentions import _plural
+
+    assert _plural("CAPA") == "CAPAs" and _plural("work order") == "work orders"
+    assert [_plural(t) for t in ("Python", "data analysis", "process mapping", "statistics", "R", "C++")][2:] == \
+        [None, None, None, None]
