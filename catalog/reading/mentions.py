@@ -130,6 +130,8 @@ OTHERS_WANTING_VERBS = frozenset({"want", "wants", "wanted", "need", "needs", "r
 SUBJECT_ADVERBS = frozenset({"all", "really", "usually", "always", "also", "often", "still", "just", "mostly",
                              "typically", "generally", "normally", "seem", "seems", "to"})
 NOT_A_SUBJECT = frozenset({"and", "or", "but", "so", "then", "would", "'d", "do", "really", "if", "what", "who"})
+STOP_WORDS = spacy.blank("en").Defaults.stop_words
+MAX_AMBIGUOUS_ABBREVIATION = 3  # letters: "RTI", "SEN", "PTS" name many things; "ITIL" names one
 GOAL_CORRECTIONS = frozenset({"actually", "scratch", "wait", "mean", "sorry", "correction", "no", "nah"})
 JOB_LEVEL_WORDS = frozenset({"tier", "level", "grade", "band", "i", "ii", "iii", "iv", "1", "2", "3", "4"})
 GOAL_NOUNS = frozenset({"aim", "ambition", "aspiration", "dream", "goal", "objective", "target"})
@@ -266,6 +268,7 @@ class MentionFinder:
             self._fuzzy[(text[0], len(text.split()))].append(text)
         self._fuzzy_labels = fuzzy_forms
         self._stop_words = self.nlp.Defaults.stop_words
+        self._category_industries: dict[str, frozenset[str]] | None = None  # built on first use
 
     # -- matching ---------------------------------------------------------------------------------------------
     def _exact_spans(self, doc: Doc) -> list[Span]:
@@ -324,6 +327,7 @@ class MentionFinder:
         spans = self._job_title_spans(doc, spans)
         industries = self._message_industries(spans)
         spans = self._read_by_industry(doc, spans, unlicensed, industries)
+        spans = self._without_abbreviations_out_of_place(doc, spans, industries)
         ordinary = self._ordinary.covered(doc)  # "oil on canvas", "word of mouth": not the LMS, not Word
         spans = [s for s in spans if not (s.label_.split("|", 1)[0] in ("skill", "tool") and s.text.islower()
                                           and all(i in ordinary for i in range(s.start, s.end)))
@@ -630,6 +634,52 @@ class MentionFinder:
                     found.add(industry)
         return found
 
+    def _without_abbreviations_out_of_place(self, doc: Doc, spans: list[Span], industries: set[str]) -> list[Span]:
+        """A three-letter abbreviation stands for many things ("RTI submissions" from a payroll administrator
+        is Real Time Information, not Response to Intervention), so one read as a skill of an industry that
+        neither the jobs named nor most of the other skills of the message belong to is dropped. Longer names
+        and skills used across industries stay, and so does one in a sentence about where they want to go."""
+        skills = [s for s in spans if s.label_.startswith("skill|")]
+        short = [s for s in skills if len(s) == 1 and s.text.isupper() and 2 <= len(s.text) <= MAX_AMBIGUOUS_ABBREVIATION]
+        if not short:
+            return spans
+        others = [self.industries.skill_industries.get(s.label_.split("|")[1], frozenset())
+                  for s in skills if s not in short]
+        counts: dict[str, int] = defaultdict(int)
+        for found in others:
+            for industry in found:
+                counts[industry] += 1
+        usual = {i for i, n in counts.items() if n * 2 >= len(others)} if len(others) >= 2 else set()
+        evidence = industries | usual
+        if not evidence:
+            return spans
+        out_of_place = set()
+        bounds = _sentence_bounds(doc)
+        for span in short:
+            start, end = next(b for b in bounds if b[0] <= span.start < b[1])
+            if any(t.lower_ in WANTING or t.lower_ in GOAL_CUES for t in doc[start:end]):
+                continue  # where they want to go may be another industry's ("into tech, specifically GRC")
+            own = self._industries_of_skill(span.label_.split("|")[1])
+            if own and not own & evidence:
+                out_of_place.add(id(span))
+        return [s for s in spans if id(s) not in out_of_place]
+
+    def _industries_of_skill(self, skill: str) -> frozenset[str]:
+        """The industries whose roles list the skill or, for one no role lists yet, the other skills of its
+        category ("Response to Intervention" is listed by none; its category, inclusion, is education's)."""
+        own = self.industries.skill_industries.get(skill)
+        if own:
+            return own
+        entry = self.taxonomy.skills.get(skill)
+        if entry is None or not entry.category:
+            return frozenset()
+        if self._category_industries is None:
+            table: dict[str, set[str]] = defaultdict(set)
+            for other in self.taxonomy.skills.values():
+                table[other.category] |= self.industries.skill_industries.get(other.name, frozenset())
+            self._category_industries = {c: frozenset(i) for c, i in table.items()}
+        return self._category_industries.get(entry.category, frozenset())
+
     def _read_by_industry(self, doc: Doc, spans: list[Span], unlicensed: list[Span],
                           industries: set[str]) -> list[Span]:
         """The industry the message is in licenses its own skills' lower-case names ("epic" to a nurse) and
@@ -822,6 +872,7 @@ class MentionFinder:
                 m.wanted, destination_end = True, m.token_end  # "devops/sre": both are where they want to go
                 continue
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
+            before = before[_field_words_before_cue(before):]  # "get into early years SEN": from "into" on
             arrow = before[:1] in ([">"], ["→"])  # "sysadmin -> devops"
             if not ((self._role_reading(before) == GOAL or arrow) and self._is_destination(before)):
                 continue
@@ -1109,6 +1160,16 @@ def _plural(text: str) -> str | None:
             or last.lower().endswith(("ing", "ics", "ch", "sh", "ment", "ness", "ship", "ism", "ogy", "ure")):
         return None
     return text + "s"
+
+
+def _field_words_before_cue(before: list[str]) -> int:
+    """How many words of a field stand between "into"/"towards" and the skill ("get into early years SEN":
+    two), or 0; plain words only, none of having, negation or grammar."""
+    for k in (1, 2):
+        if len(before) > k and before[k] in ("into", "towards", "toward") and all(
+                w.isalpha() and w not in STOP_WORDS and w not in HAVING and w not in NEGATIONS for w in before[:k]):
+            return k
+    return 0
 
 
 def _without_others_wanting(before: list[str]) -> list[str]:

@@ -400,3 +400,15 @@ def test_plurals_are_only_made_where_a_name_takes_one() -> None:
     assert _plural("CAPA") == "CAPAs" and _plural("work order") == "work orders"
     assert [_plural(t) for t in ("Python", "data analysis", "process mapping", "statistics", "R", "C++")][2:] == \
         [None, None, None, None]
+
+
+def test_a_short_abbreviation_of_another_industry_is_not_read(finder: MentionFinder) -> None:
+    payroll = read(finder, "Sage 50 Payroll and we've just moved some entities onto Xero. RTI submissions")
+    assert ("skill", "Response to Intervention (RTI)") not in payroll and ("skill", "Xero") in payroll
+    teacher = read(finder, "i'm a teacher, we do RTI and IEP meetings, use google classroom")
+    assert teacher.get(("skill", "Response to Intervention (RTI)")) == "has"
+
+
+def test_a_goal_field_may_have_words_before_its_skill(finder: MentionFinder) -> None:
+    got = roles_of(finder, "nursery practitioner, level 3. want to get into early years SEN")
+    assert got[-1] == ("Special Education Teaching Assistant", "goal")
