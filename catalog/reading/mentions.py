@@ -529,7 +529,10 @@ class MentionFinder:
             head_role = next((s for s in overlapping if s.label_.startswith("role|") and s.end == span.end), None)
             if len(span) == 1:
                 short = span.text in onet.short_titles
-                if overlapping or not at_job_place or span[0].lower_ in COMMON_WORDS or (short and len(span.text) < 3):
+                # "coder, outpatient. CPC.": a one-word title opening the message as a self-introduction
+                introduces = not short and _opens_the_message_with(doc, span)
+                if overlapping or not (at_job_place or introduces) or span[0].lower_ in COMMON_WORDS \
+                        or (short and len(span.text) < 3):
                     continue
                 if short and (span.start == 0 or doc[span.start - 1].lower_ in (":", "-", "=")):
                     continue  # "CFA level 1 or ...?": an abbreviation is a job only after "I'm a", "as a"
@@ -906,6 +909,8 @@ class MentionFinder:
         if near[0] in ("go", "move", "switch", "pivot", "transition", "shift", "head") and len(near) > 1 \
                 and near[1] in ("to", "wanna", "gonna", "want", "wants", "like", "'d"):
             return True  # "i want to go devops", "wanna move cloud"
+        if near[:2] == ["do", "to"] and len(near) > 2 and near[2] in WANTING:
+            return True  # "i just want to do medical coding from home"
         if near[0] in WANTING and near[0] not in ("like", "love", "'d", "would"):
             return True  # "want healthcare management", "thinking cybersecurity"
         if near[0] in ("is", "'s", ":") and len(near) > 1 and near[1] in GOAL_NOUNS:
@@ -1238,6 +1243,15 @@ def _opens_the_message(doc: Doc, m: Mention, held_tokens: set[int] = frozenset()
         start -= 1
     return not any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES
                    for t in doc[:start])
+
+
+def _opens_the_message_with(doc: Doc, span: Span) -> bool:
+    """A title that opens the message (after greetings) and is followed as a self-introduction is ("coder,
+    outpatient", "machinist - 9 yrs", "welder here")."""
+    if any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES for t in doc[:span.start]):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "here") or nxt.like_num)
 
 
 def _describes_a_job(doc: Doc, m: Mention) -> bool:

@@ -22,12 +22,32 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+# The work and the worker: "coding"/"coder", "testing"/"tester", "nursing"/"nurse" share too short a beginning
+# for the rule above, but are one stem with an activity ending and an agent ending.
+ACTIVITY_ENDINGS = ("ation", "ing", "ics", "ure", "y")
+AGENT_ENDINGS = ("ist", "ian", "ant", "er", "or", "e")
+
+
+def _stem(word: str, endings: tuple[str, ...]) -> str | None:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
 def same_root(a: str, b: str) -> bool:
-    """'engineering' and 'engineer', 'analytics' and 'analyst'; not 'data' and 'database'."""
+    """'engineering' and 'engineer', 'analytics' and 'analyst', 'coding' and 'coder'; not 'data' and
+    'database'."""
     if a == b:
         return True
     shared = _common_prefix(a, b)
-    return shared >= ROOT_PREFIX and shared >= ROOT_SHARE * min(len(a), len(b))
+    if shared >= ROOT_PREFIX and shared >= ROOT_SHARE * min(len(a), len(b)):
+        return True
+    for work, worker in ((a, b), (b, a)):
+        stem = _stem(work, ACTIVITY_ENDINGS)
+        if stem and stem in (_stem(worker, AGENT_ENDINGS), worker):
+            return True
+    return False
 
 
 def words_of(text: str) -> list[str]:

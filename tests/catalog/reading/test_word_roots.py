@@ -39,3 +39,15 @@ def test_specialise_in_is_a_goal_cue() -> None:
     found = finder_for().find("marketing coordinator at a small agency. i want to specialise in marketing automation")
     assert not [m for m in found if m.kind == "skill" and m.value == "Marketing Automation"]
     assert [m.role for m in found if m.text == "marketing automation"] == ["goal"]
+
+
+@pytest.mark.parametrize(("work", "worker"), [("coding", "coder"), ("testing", "tester"), ("nursing", "nurse"),
+                                              ("planning", "planner")])
+def test_the_work_and_the_worker_share_a_stem(work: str, worker: str) -> None:
+    assert same_root(work, worker)
+
+
+def test_want_to_do_a_field_is_a_goal() -> None:
+    goals = [m for m in finder_for().find("honestly i just want to do medical coding from home")
+             if m.kind == "role" and m.role == "goal"]
+    assert [m.value for m in goals] == ["Medical Coder"]
