@@ -9,6 +9,7 @@ The intent model still catches what the lists miss; the lists only ever add case
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -37,8 +38,11 @@ class ConcernGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            concerns = read_concerns(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            concerns = read_concerns(text)
             entities = list(message.get(ENTITIES) or [])
+            if concerns.topics:  # "mortgage loan officer", "immigration officer": a job, not a loan or a visa
+                concerns = replace(concerns, topics=read_concerns(_without_job_titles(text, entities)).topics)
             if concerns.level:
                 entities.append(_entity("concern", concerns.level, cues=list(concerns.cues)))
                 _force_intent(message, "distress")
@@ -53,6 +57,17 @@ class ConcernGuard(GraphComponent):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def _without_job_titles(text: str, entities: list[dict[str, Any]]) -> str:
+    """The text with the job titles the extractor found blanked out, for reading remit topics only (a risk or
+    distress phrase is always read in the whole message)."""
+    chars = list(text)
+    for ent in entities:
+        start, end = ent.get("start"), ent.get("end")
+        if ent.get("entity") == "job_role" and isinstance(start, int) and isinstance(end, int) and start < end:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _entity(name: str, value: str, **info: Any) -> dict[str, Any]:

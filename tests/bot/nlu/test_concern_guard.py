@@ -35,3 +35,15 @@ def test_a_question_about_a_step_keeps_its_intent_when_it_names_a_topic_word() -
 def test_ordinary_messages_are_left_alone() -> None:
     [m] = ConcernGuard().process([parsed("this course is killing me lol", "chitchat", 0.8)])
     assert m.get("intent")["name"] == "chitchat" and not m.get("entities")
+
+
+def test_a_topic_word_inside_the_learners_job_title_is_not_the_topic() -> None:
+    text = "mortgage loan officer, 4 yrs. thinking of moving into compliance"
+    message = parsed(text, "inform", 0.8)
+    message.set("entities", [{"entity": "job_role", "value": "Mortgage Loan Officer", "role": "current",
+                              "start": 0, "end": 21}])
+    [m] = ConcernGuard().process([message])
+    assert m.get("intent")["name"] == "inform"
+    assert not [e for e in m.get("entities") if e["entity"] == "remit_topic"]
+    [m] = ConcernGuard().process([parsed("I'm a loan officer, can I get a loan for this course?", "inform", 0.8)])
+    assert m.get("intent")["name"] == "outside_remit"  # the topic is still read outside the title
