@@ -458,6 +458,17 @@ class MentionFinder:
         return (opener[:1] == ["specifically"] or opener in (["more", "specifically"], ["more", "like"])) \
             and not any(w in HAVING for w in before)
 
+    @staticmethod
+    def _sentence_wants_before(doc: Doc, start: int) -> bool:
+        """Does the sentence, before ``start``, say the learner wants to go somewhere (not what others want)?"""
+        words = []
+        for i in range(start - 1, -1, -1):
+            if doc[i].text in (".", "!", "?") or "\n" in doc[i].text:
+                break
+            words.append(doc[i].lower_)
+        words = _without_others_wanting(words)
+        return any(w in WANTING or (w in GOAL_CUES and w not in ("be", "next", "future")) for w in words)
+
     def _corrects_the_goal(self, doc: Doc, m: Mention) -> bool:
         """"actually scratch that, more like health informatics", "no wait, rather data engineering": a
         correction in the clause, then "more like"/"rather"/"instead" right before the field."""
@@ -844,6 +855,12 @@ class MentionFinder:
             before = self._context_before(doc, m.token_start, ROLE_BREAKS, skip)
             reading = self._role_reading(before)
             m.role, m.cued = reading or ("" if role is None or role.target else CURRENT), reading is not None
+        for m in roles:  # "I want to move into clinical research, as clinical research associate": the "as"
+            # names where they want to be when the sentence wants, past the comma that ends the role's clause
+            before = [w for w in self._context_before(doc, m.token_start, ROLE_BREAKS, skip) if w not in ARTICLES]
+            if m.role == CURRENT and before[:1] == ["as"] and len(before) == 1 \
+                    and self._sentence_wants_before(doc, m.token_start):
+                m.role = GOAL
         # Roles without cue words: "from X to Y" reads the last one as the goal.
         for m in roles:  # "a teacher who likes tech": a description of someone, unless "become a nurse who..."
             before = [w for w in self._context_before(doc, m.token_start, ROLE_BREAKS, skip) if w not in ARTICLES]

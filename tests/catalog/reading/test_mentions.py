@@ -412,3 +412,9 @@ def test_a_short_abbreviation_of_another_industry_is_not_read(finder: MentionFin
 def test_a_goal_field_may_have_words_before_its_skill(finder: MentionFinder) -> None:
     got = roles_of(finder, "nursery practitioner, level 3. want to get into early years SEN")
     assert got[-1] == ("Special Education Teaching Assistant", "goal")
+
+
+def test_as_a_title_after_a_wanting_clause_is_the_goal(finder: MentionFinder) -> None:
+    assert roles_of(finder, "I want to move into clinical research, as clinical research associate")[-1] == (
+        "Clinical Research Associate", "goal")
+    assert roles_of(finder, "I work in a hospital, as a nurse") == [("Registered Nurse", "current")]
