@@ -134,6 +134,7 @@ STOP_WORDS = spacy.blank("en").Defaults.stop_words
 MAX_AMBIGUOUS_ABBREVIATION = 3  # letters: "RTI", "SEN", "PTS" name many things; "ITIL" names one
 GOAL_CORRECTIONS = frozenset({"actually", "scratch", "wait", "mean", "sorry", "correction", "no", "nah"})
 JOB_LEVEL_WORDS = frozenset({"tier", "level", "grade", "band", "i", "ii", "iii", "iv", "1", "2", "3", "4"})
+TITLE_DESTINATION_LINKS = frozenset({"or", "/", "&"})
 GOAL_NOUNS = frozenset({"aim", "ambition", "aspiration", "dream", "goal", "objective", "target"})
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
 
@@ -425,15 +426,19 @@ class MentionFinder:
         A list that goes on to say it is theirs ("data analyst, SQL and Excel I know") is left alone."""
         ordered = sorted(mentions, key=lambda x: x.token_start)
         end = -1  # where the destination read so far ends
+        titled = False  # the destination so far is a job title, not a field
         for m in ordered:
             if m.kind == "role" and m.role == GOAL:
-                end = m.token_end
+                end, titled = m.token_end, not m.inferred_from
                 continue
             if m.kind not in HELD_KINDS:
                 continue
             gap = [t.lower_ for t in doc[end:m.token_start]] if end >= 0 and m.token_start >= end else None
+            # After a title only "or", "/" or "&" go on ("data analyst or data engineering"): "want to become an
+            # instructional designer, blooms taxonomy" goes on to what they know.
+            links = TITLE_DESTINATION_LINKS if titled else DESTINATION_LINKS
             continues = gap is not None and len(gap) <= MAX_DESTINATION_GAP and all(
-                w in DESTINATION_LINKS for w in gap) and (bool(gap) or m.token_start == end)
+                w in links for w in gap) and (bool(gap) or m.token_start == end)
             if not continues and m.kind == "skill" and self._corrects_the_goal(doc, m):
                 for earlier in ordered:  # "medical coding. actually scratch that, more like health informatics"
                     if earlier.kind == "role" and earlier.role == GOAL and earlier.token_start < m.token_start:
@@ -441,7 +446,7 @@ class MentionFinder:
                 self._as_field_goal(m)
                 end = m.token_end
             elif (continues or self._refines_the_goal(doc, m)) and not self._claimed_after(doc, m):
-                m.wanted, end = True, m.token_end
+                m.wanted, end, titled = True, m.token_end, False
             elif m.wanted:
                 end = m.token_end
             else:

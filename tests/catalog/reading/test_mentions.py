@@ -418,3 +418,8 @@ def test_as_a_title_after_a_wanting_clause_is_the_goal(finder: MentionFinder) ->
     assert roles_of(finder, "I want to move into clinical research, as clinical research associate")[-1] == (
         "Clinical Research Associate", "goal")
     assert roles_of(finder, "I work in a hospital, as a nurse") == [("Registered Nurse", "current")]
+
+
+def test_what_follows_a_goal_title_with_a_comma_is_what_they_know(finder: MentionFinder) -> None:
+    got = read(finder, "I'm a clinical coder, want to become ehr specialist, snomed ct and icd-10 daily")
+    assert got.get(("skill", "ICD-10")) == "has"
