@@ -367,10 +367,9 @@ class MentionFinder:
             mentions = [m for m in mentions if m.cued]
         # "ive heard R or python, which one should i do first?": a skill in a question, with nothing saying the
         # learner has or lacks it, is what they ask about.
-        # "what is more used in FP&A teams, Power BI or Tableau?": a question that says nothing of the learner
-        # holds nothing, cued or not.
-        return [m for m in mentions if m.kind not in HELD_KINDS
-                or (m.cued or not _in_a_question(doc, m)) and not _in_a_question_about_others(doc, m)]
+        # A question's skills stay entities even when it says nothing of the learner ("are there free power bi
+        # courses?" is a search by Power BI); the intent decides whether they fill the profile.
+        return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
 
     def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:
         """"oracle fusion", "cisco webex": a one-word name that is the vendor's word of a longer product name
@@ -1096,22 +1095,6 @@ def _in_a_question(doc: Doc, m: Mention) -> bool:
         if tok.text == "?":
             return True
     return False
-
-
-def _in_a_question_about_others(doc: Doc, m: Mention) -> bool:
-    """Is the mention in a sentence that ends with a question mark and never names the learner (and does not
-    open with what they know, as in "know python and sql, enough for an analyst job?")?"""
-    if not _in_a_question(doc, m):
-        return False
-    start = m.token_start
-    while start > 0 and doc[start - 1].text not in (".", "!", "?") and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = m.token_end
-    while end < len(doc) and doc[end].text != "?":
-        end += 1
-    words = [t.lower_ for t in doc[start:end] if not t.is_punct]
-    opens_with_what_they_know = words[:1] and words[0] in HAVING and words[0] not in QUESTION_OPENERS
-    return bool(words) and not opens_with_what_they_know and not any(w in FIRST_PERSON for w in words)
 
 
 def _is_a_currency_code(doc: Doc, m: Mention) -> bool:
