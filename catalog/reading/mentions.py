@@ -19,7 +19,7 @@ import spacy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from catalog.catalogue.money import USD_PER_UNIT
@@ -126,16 +126,15 @@ TITLE_HEAD_MIN = 3
 QUESTION_OPENERS = CUES["question_openers"]
 FIRST_PERSON = CUES["first_person"]
 DESTINATION_LINKS = CUES["destination_links"]
-OTHERS_WANTING_VERBS = frozenset({"want", "wants", "wanted", "need", "needs", "require", "requires", "ask", "asks"})
-SUBJECT_ADVERBS = frozenset({"all", "really", "usually", "always", "also", "often", "still", "just", "mostly",
-                             "typically", "generally", "normally", "seem", "seems", "to"})
-NOT_A_SUBJECT = frozenset({"and", "or", "but", "so", "then", "would", "'d", "do", "really", "if", "what", "who"})
+OTHERS_WANTING_VERBS = CUES["others_wanting_verbs"]
+SUBJECT_ADVERBS = CUES["subject_adverbs"]
+NOT_A_SUBJECT = CUES["not_a_subject"]
 STOP_WORDS = spacy.blank("en").Defaults.stop_words
 MAX_AMBIGUOUS_ABBREVIATION = 3  # letters: "RTI", "SEN", "PTS" name many things; "ITIL" names one
-GOAL_CORRECTIONS = frozenset({"actually", "scratch", "wait", "mean", "sorry", "correction", "no", "nah"})
-JOB_LEVEL_WORDS = frozenset({"tier", "level", "grade", "band", "i", "ii", "iii", "iv", "1", "2", "3", "4"})
-TITLE_DESTINATION_LINKS = frozenset({"or", "/", "&"})
-GOAL_NOUNS = frozenset({"aim", "ambition", "aspiration", "dream", "goal", "objective", "target"})
+GOAL_CORRECTIONS = CUES["goal_corrections"]
+JOB_LEVEL_WORDS = CUES["job_level_words"]
+TITLE_DESTINATION_LINKS = CUES["title_destination_links"]
+GOAL_NOUNS = CUES["goal_nouns"]
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
 
 
@@ -455,9 +454,7 @@ class MentionFinder:
         before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, set())
         near = [w for w in before if w not in (",", "-", ":")]
         if near[:1] in (["specifically"], ["especially"], ["particularly"], ["ideally"]) or near[:2] == ["like", "more"]:
-            sentence = [t.lower_ for t in doc[:m.token_start]][::-1]
-            stop = next((k for k, w in enumerate(sentence) if w in (".", "!", "?", "\n")), len(sentence))
-            return any(w in WANTING or w in GOAL_CUES for w in sentence[:stop])
+            return any(w in WANTING or w in GOAL_CUES for w in _sentence_before(doc, m.token_start))
         opener = [w for w in before[::-1] if w not in (",", "-", ":")][:2]
         return (opener[:1] == ["specifically"] or opener in (["more", "specifically"], ["more", "like"])) \
             and not any(w in HAVING for w in before)
@@ -465,12 +462,7 @@ class MentionFinder:
     @staticmethod
     def _sentence_wants_before(doc: Doc, start: int) -> bool:
         """Does the sentence, before ``start``, say the learner wants to go somewhere (not what others want)?"""
-        words = []
-        for i in range(start - 1, -1, -1):
-            if doc[i].text in (".", "!", "?") or "\n" in doc[i].text:
-                break
-            words.append(doc[i].lower_)
-        words = _without_others_wanting(words)
+        words = _without_others_wanting(_sentence_before(doc, start))
         return any(w in WANTING or (w in GOAL_CUES and w not in ("be", "next", "future")) for w in words)
 
     def _corrects_the_goal(self, doc: Doc, m: Mention) -> bool:
@@ -796,10 +788,10 @@ class MentionFinder:
     def _read_skill_polarity(self, doc: Doc, mentions: list[Mention], skip: set[int]) -> None:
         attached = {i for i in range(1, len(doc)) if (i - 1) in skip and doc[i].lower_ in POSTMODIFIERS}
         trailing: set[int] = set()  # mentions made missing by what follows them
-        for m in mentions:
-            if m.kind not in HELD_KINDS:
-                continue
-            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
+        held = [m for m in mentions if m.kind in HELD_KINDS]
+        context = {id(m): self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached) for m in held}
+        for m in held:
+            before = context[id(m)]
             m.role, m.cued = self._polarity(before)
             after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
             if after[:1] == ["yet"] and m.role == HAS and any(w in NEGATIONS for w in before):
@@ -807,7 +799,6 @@ class MentionFinder:
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
-        held = [m for m in mentions if m.kind in HELD_KINDS]
         # "... want SQL and Tableau or Power BI. never used any of them": the next sentence takes back the last.
         for k, (start, end) in enumerate(sentences := _sentence_bounds(doc)):
             if k and DENIES_THE_LAST.search(doc[start:end].text) \
@@ -816,7 +807,7 @@ class MentionFinder:
                     if sentences[k - 1][0] <= m.token_start < sentences[k - 1][1] and m.role == HAS and not m.cued:
                         m.role, m.cued = LACKS, True
         for m in held:  # "employers want python": what somebody else asks for, not what the learner has
-            before = self._context_before(doc, m.token_start, CLAUSE_BREAKS, skip | attached)
+            before = context[id(m)]
             if m.role == HAS and not m.cued and len(_without_others_wanting(before)) < len(before):
                 m.wanted = True
         # "statistics and SPC not really": a "no" said after the last skill of a list covers the list.
@@ -1149,11 +1140,25 @@ DENIES_THE_LAST = re.compile(
     r"(?:them|those|these|it|that)\b|^\W*(?:none|neither)\s+of\s+(?:them|those|these|it|that)\b", re.IGNORECASE)
 
 
+def _ends_a_sentence(tok: Token) -> bool:
+    return tok.text in (".", "!", "?") or "\n" in tok.text
+
+
+def _sentence_before(doc: Doc, start: int) -> list[str]:
+    """The lower-case words of the sentence before token ``start``, nearest first."""
+    words = []
+    for i in range(start - 1, -1, -1):
+        if _ends_a_sentence(doc[i]):
+            break
+        words.append(doc[i].lower_)
+    return words
+
+
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indexes of each sentence, split at . ! ? and line breaks."""
     out, start = [], 0
     for i, tok in enumerate(doc):
-        if tok.text in (".", "!", "?") or "\n" in tok.text:
+        if _ends_a_sentence(tok):
             out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
@@ -1246,17 +1251,27 @@ def _opens_the_message(doc: Doc, m: Mention, held_tokens: set[int] = frozenset()
     start = m.token_start
     while start > 0 and start - 1 in held_tokens:
         start -= 1
+    return _only_greetings_before(doc, start)
+
+
+def _only_greetings_before(doc: Doc, start: int) -> bool:
     return not any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES
                    for t in doc[:start])
+
+
+SELF_INTRO_MARKS = (",", "-", "\u2014", "\u2013", ":", "here")  # "welder here", "machinist - 9 yrs"
+JOB_DETAIL_LEADS = ("at", "with", "for", "using", "since", "in")  # "librarian at a university"
+
+
+def _followed_as_a_job(doc: Doc, end: int, leads: tuple[str, ...]) -> bool:
+    """Does the token at ``end`` go on as a self-introduction does (a mark, one of ``leads`` or a number)?"""
+    return end < len(doc) and (doc[end].lower_ in leads or doc[end].like_num)
 
 
 def _opens_the_message_with(doc: Doc, span: Span) -> bool:
     """A title that opens the message (after greetings) and is followed as a self-introduction is ("coder,
     outpatient", "machinist - 9 yrs", "welder here")."""
-    if any(not t.is_punct and t.lower_ not in ARTICLES and t.lower_ not in NOT_IN_TITLES for t in doc[:span.start]):
-        return False
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and (nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "here") or nxt.like_num)
+    return _only_greetings_before(doc, span.start) and _followed_as_a_job(doc, span.end, SELF_INTRO_MARKS)
 
 
 def _describes_a_job(doc: Doc, m: Mention) -> bool:
@@ -1265,11 +1280,7 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
     end = m.token_end
     while end < len(doc) and end - m.token_end < 2 and doc[end].lower_ in JOB_LEVEL_WORDS:
         end += 1  # "soc analyst tier 1 at an MSSP"
-    if end >= len(doc):
-        return False
-    nxt = doc[end]
-    return nxt.lower_ in (",", "-", "\u2014", "\u2013", ":", "at", "with", "for", "using", "since", "in", "here") \
-        or nxt.like_num
+    return _followed_as_a_job(doc, end, SELF_INTRO_MARKS + JOB_DETAIL_LEADS)
 
 
 @functools.lru_cache(maxsize=4)
