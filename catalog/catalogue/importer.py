@@ -29,6 +29,7 @@ from catalog.catalogue.file_reading import MAX_FILE_BYTES, FileRows, RawRow, rea
 from catalog.catalogue.import_report import ImportFailed, ImportIssue, ImportResult
 from catalog.catalogue.listing_rows import PROVIDER_FIELDS, ListingReader, RowReading
 from catalog.catalogue.listing_vocabulary import ListingVocabulary, default_vocabulary
+from catalog.catalogue.parallel_reading import read_rows
 from catalog.catalogue.provider_matching import ProviderDirectory, name_key
 from catalog.catalogue.records import (
     CREDENTIAL_REF_FIELDS,
@@ -232,7 +233,7 @@ def _import(store: CatalogStore, paths: Iterable[Path | str], taxonomy: Taxonomy
     file_providers = _provider_records([r for f in files for r in f.providers], provider_issues)
     directory = ProviderDirectory([*store.providers(), *file_providers.values()])
     reader = ListingReader(vocabulary, _skill_mapper(taxonomy, vocabulary), directory, create_providers)
-    readings = [reader.read(raw) for f in files for raw in f.credentials]
+    readings = read_rows(reader, [raw for f in files for raw in f.credentials])
     _duplicates(readings)
     _references(readings, store.credential_ids)
     issues = sorted(provider_issues + _unknown_provider_issues(readings) + [i for r in readings for i in r.issues],

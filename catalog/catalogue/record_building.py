@@ -15,6 +15,11 @@ again, so a value is reused only when:
   NaN are never reused);
 - the result is immutable (a list is never shared between two records).
 
+A list of texts (a credential's skills: a different list on nearly every row, made of the same few hundred
+names) is validated as pydantic does it, its pre validators, each item through the field's item field, then
+its post validators, with each distinct item's result reused under the same rules; the list itself is new
+for every record.
+
 Everything else is validated on every record, exactly as pydantic does it. Anything the builder does not
 cover (a field name the model does not have, a required field missing, a value that fails, a model with
 aliases or ``validate_all``) goes to the model's own constructor, so every error is pydantic's own,
@@ -30,7 +35,7 @@ from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Extra
-from pydantic.fields import ModelField
+from pydantic.fields import SHAPE_LIST, SHAPE_SINGLETON, ModelField
 
 Model = TypeVar("Model", bound=BaseModel)
 REUSABLE_INPUTS = (str, int, bool, float, type(None))
@@ -85,6 +90,8 @@ class RecordBuilder(Generic[Model]):
                                 and f.default.__class__ in AS_IS_DEFAULTS}
         self._factories = {name: f.default_factory for name, f in self._fields.items() if f.default_factory}
         self._validated: dict[str, dict[Any, Any]] = {name: {} for name in self._fields}  # by field, by key
+        self._item_fields = {name: f.sub_fields[0] for name, f in self._fields.items() if _is_plain_list(f)}
+        self._validated_items: dict[str, dict[str, Any]] = {name: {} for name in self._item_fields}
         # Every field in the model's order, its default where it has one as is: a record's ``__dict__`` is this
         # copied, with its own values and fresh factory defaults put in, which is what ``construct()`` makes
         # when every default is covered so (it walks every field for every record to get there).
@@ -130,6 +137,12 @@ class RecordBuilder(Generic[Model]):
             return None
         values: dict[str, Any] = {}
         for name, value in data.items():
+            item_field = self._item_fields.get(name)
+            if item_field is not None and value.__class__ is list:
+                items = self._validate_list(name, item_field, value, values)
+                if items is not None:
+                    values[name] = items
+                    continue
             known = self._validated[name]
             key = value if value.__class__ is str else _reuse_key(value)
             hit = known.get(key, _MISSING) if key is not None else _MISSING
@@ -141,3 +154,39 @@ class RecordBuilder(Generic[Model]):
                     known[key] = hit
             values[name] = hit
         return values
+
+    def _validate_list(self, name: str, item_field: ModelField, value: list[Any], values: dict[str, Any]) -> list[Any] | None:
+        """What ``ModelField.validate`` makes of a list of texts, each distinct text validated once; None for
+        anything else (not a list after the pre validators, an item that is not a text, any error): the
+        field's own ``validate`` then handles it, errors included."""
+        field, model = self._fields[name], self.model
+        errors = None
+        if field.pre_validators:
+            value, errors = field._apply_validators(value, values, name, model, field.pre_validators)
+        if errors or value.__class__ is not list:
+            return None
+        known = self._validated_items[name]
+        items = []
+        for i, item in enumerate(value):
+            if item.__class__ is not str:
+                return None
+            hit = known.get(item, _MISSING)
+            if hit is _MISSING:
+                hit, errors = item_field.validate(item, values, loc=(name, i), cls=model)
+                if errors:
+                    return None
+                if hit.__class__ in IMMUTABLE_RESULTS:
+                    known[item] = hit
+            items.append(hit)
+        if field.post_validators:
+            items, errors = field._apply_validators(items, values, name, model, field.post_validators)
+            if errors:
+                return None
+        return items
+
+
+def _is_plain_list(field: ModelField) -> bool:
+    """A ``list[X]`` field whose items are plain fields (no nested shapes, no union to choose from)."""
+    subs = field.sub_fields or []
+    return (field.shape == SHAPE_LIST and len(subs) == 1 and subs[0].shape == SHAPE_SINGLETON
+            and not subs[0].sub_fields and field.discriminator_key is None)
