@@ -267,6 +267,10 @@ class MentionFinder:
         for text in fuzzy_forms:
             self._fuzzy[(text[0], len(text.split()))].append(text)
         self._fuzzy_labels = fuzzy_forms
+        # Every word of the vocabulary's own names (not its aliases, some of which are misspellings): one of
+        # them is a word the learner meant, never a misspelling of another ("monitoring" is not a misspelt
+        # "mentoring"); its plural or singular still is the same word ("height gauge", "height gauges").
+        self._known_words = frozenset(w for f in forms for w in f.canonical.lower().split() if w.isalpha())
         self._stop_words = self.nlp.Defaults.stop_words
         self._category_industries: dict[str, frozenset[str]] | None = None  # built on first use
 
@@ -304,6 +308,8 @@ class MentionFinder:
                 form_tokens = set(match[0].split())
                 if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
                     continue  # "career coordinator" is not a misspelt "care coordinator"
+                if any(t.lower_ in self._known_words and not _same_word(t.lower_, form_tokens) for t in tokens):
+                    continue
                 kind, canonical = self._fuzzy_labels[match[0]]
                 if kind == "tool" and match[1] > 1:
                     continue  # a product name is a proper name: one slip, not two ("microcreds" is no MicroPress)
@@ -1164,6 +1170,11 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if start < len(doc):
         out.append((start, len(doc)))
     return out
+
+
+def _same_word(word: str, words: set[str]) -> bool:
+    """Is ``word`` one of ``words``, or its plural or singular?"""
+    return any(word == w or word in (w + "s", w + "es") or w in (word + "s", word + "es") for w in words)
 
 
 def _plural(text: str) -> str | None:

@@ -77,6 +77,16 @@ def test_everyday_words_are_not_skills(finder: MentionFinder) -> None:
     assert read(finder, "my career coordinator said hello at the conference") == {}
 
 
+def test_a_word_of_the_vocabulary_is_not_a_misspelling_of_another(finder: MentionFinder) -> None:
+    # "monitoring" is a word of 'Monitoring and Observability', not a misspelt "mentoring"
+    got = read(finder, "we use Zabbix for monitoring of the network")
+    assert ("skill", "Coaching and Mentoring") not in got
+    assert read(finder, "i coach and do mentoring")[("skill", "Coaching and Mentoring")] == "has"
+    # a misspelling that is no word of the vocabulary is still read, and so is a plural or singular
+    assert read(finder, "I want to become an instructional desiger") == {("role", "Instructional Designer"): "goal"}
+    assert ("skill", "Precision Measurement Tools") in read(finder, "I use micrometers and a height gauge daily")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("frontend dev, react, typescript, no node or postgres",
      {"React": "has", "TypeScript": "has", "Node.js": "lacks", "PostgreSQL": "lacks"}),
