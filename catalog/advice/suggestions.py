@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from catalog.catalogue.taxonomy import Role, Taxonomy
+from catalog.reading.word_roots import same_stem
 
 # A background job's usual skills count half towards a role: likely, not certain, and shown as "likely".
 IMPLIED_CREDIT = 0.5
@@ -162,9 +163,10 @@ def _words(text: str) -> set[str]:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """'clinical' ~ 'clinic', 'health' ~ 'healthcare'; but 'office' is not 'officer'."""
+    """'clinical' ~ 'clinic', 'health' ~ 'healthcare', 'nursing' ~ 'nurse'; but 'office' is not 'officer'."""
     short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 5 and long_.startswith(short) and long_[len(short):] not in ("r", "er"))
+    return a == b or (len(short) >= 5 and long_.startswith(short) and long_[len(short):] not in ("r", "er")) \
+        or same_stem(a, b)
 
 
 def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3) -> list[str]:

@@ -43,6 +43,11 @@ def same_root(a: str, b: str) -> bool:
     shared = _common_prefix(a, b)
     if shared >= ROOT_PREFIX and shared >= ROOT_SHARE * min(len(a), len(b)):
         return True
+    return same_stem(a, b)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """The work and its worker: 'nursing' and 'nurse', 'testing' and 'tester' (not 'office' and 'officer')."""
     for work, worker in ((a, b), (b, a)):
         stem = _stem(work, ACTIVITY_ENDINGS)
         if stem and stem in (_stem(worker, AGENT_ENDINGS), worker):

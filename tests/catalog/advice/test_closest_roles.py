@@ -22,3 +22,9 @@ def test_the_nearest_covered_roles_share_words_or_the_kind_of_job(title: str, ex
 
 def test_a_title_sharing_nothing_gets_no_offer() -> None:
     assert closest_roles(default_taxonomy(), "Astronaut") == []
+
+
+def test_the_work_and_its_worker_are_one_word() -> None:
+    # "nursing" is the nurse's work: a nursing job is offered nurse roles, not informatics
+    offered = closest_roles(default_taxonomy(), "Nursing Associate")
+    assert offered and all("Nurse" in r for r in offered)
