@@ -135,6 +135,8 @@ GOAL_CORRECTIONS = CUES["goal_corrections"]
 JOB_LEVEL_WORDS = CUES["job_level_words"]
 TITLE_DESTINATION_LINKS = CUES["title_destination_links"]
 GOAL_NOUNS = CUES["goal_nouns"]
+ALTERNATIVE_LINKS = CUES["alternative_links"]
+ALTERNATIVE_FILLERS = CUES["alternative_fillers"]
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
 
 
@@ -495,9 +497,12 @@ class MentionFinder:
                                  lambda before: self._role_reading(before) == GOAL) if self.fields else None
         if found is None:
             return mentions
-        for other in mentions:  # a job named without a cue was the goal only for want of another
-            if other.kind == "role" and other.role == GOAL:
-                other.role = CURRENT
+        uncued_goals = [m for m in mentions if m.kind == "role" and m.role == GOAL]
+        if any(m.token_start >= found.end and field_names_title(found.text, m.text, extra_words=1)
+               for m in uncued_goals):
+            return mentions  # "move into reliability. reliability engineer, or ...": the title after says which
+        for other in uncued_goals:  # a job named without a cue was the goal only for want of another
+            other.role = CURRENT
         reading, span = found.reading, doc[found.start:found.end]
         m = Mention("role", reading.role or _title(found.text), span.start_char, span.end_char, span.text, GOAL,
                     inferred_from=found.text, token_start=found.start, token_end=found.end, cued=True,
@@ -878,6 +883,9 @@ class MentionFinder:
         has_goal = any(m.role == GOAL for m in roles)
         for k, m in enumerate(undecided):
             m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
+        for first, then in reversed(list(zip(undecided, undecided[1:], strict=False))):
+            if _alternatives(doc, first, then):  # "data scientist or data analyst would be my goal"
+                first.role = then.role
         # A skill named as a destination ("move into telemedicine") is read as the role it leads to,
         # unless the message names the goal role itself ("get into security as a SOC analyst").
         # Where they want to go is not what they have: a field after "get into", "want", "->" is the goal, read
@@ -1172,6 +1180,13 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _alternatives(doc: Doc, first: Mention, then: Mention) -> bool:
+    """Are two mentions joined as alternatives ("X or Y", "X, or at least Y", "X / Y")?"""
+    between = [t.lower_ for t in doc[first.token_end:then.token_start]]
+    return bool(between) and any(w in ALTERNATIVE_LINKS for w in between) \
+        and all(w in ALTERNATIVE_LINKS or w in ALTERNATIVE_FILLERS or w in ARTICLES for w in between)
+
+
 def _same_word(word: str, words: set[str]) -> bool:
     """Is ``word`` one of ``words``, or its plural or singular?"""
     return any(word == w or word in (w + "s", w + "es") or w in (word + "s", word + "es") for w in words)
@@ -1291,6 +1306,10 @@ def _describes_a_job(doc: Doc, m: Mention) -> bool:
     end = m.token_end
     while end < len(doc) and end - m.token_end < 2 and doc[end].lower_ in JOB_LEVEL_WORDS:
         end += 1  # "soc analyst tier 1 at an MSSP"
+    if end + 2 < len(doc) and doc[end].text == "/" and doc[end + 1].is_alpha:
+        end += 2  # "maintenance planner/scheduler at a paper mill": the title's other half
+    if end + 1 < len(doc) and doc[end + 1].lower_ in ALTERNATIVE_LINKS:
+        return False  # "data engineer, or at least data analyst": one of two, said as alternatives
     return _followed_as_a_job(doc, end, SELF_INTRO_MARKS + JOB_DETAIL_LEADS)
 
 

@@ -427,3 +427,22 @@ def test_as_a_title_after_a_wanting_clause_is_the_goal(finder: MentionFinder) ->
 def test_what_follows_a_goal_title_with_a_comma_is_what_they_know(finder: MentionFinder) -> None:
     got = read(finder, "I'm a clinical coder, want to become ehr specialist, snomed ct and icd-10 daily")
     assert got.get(("skill", "ICD-10")) == "has"
+
+
+@pytest.mark.parametrize("text", ["data scientist or data analyst would be my goal",
+                                  "data scientist, or at least data analyst"])
+def test_jobs_said_as_alternatives_are_read_alike(finder: MentionFinder, text: str) -> None:
+    assert read(finder, text) == {("role", "Data Scientist"): "goal", ("role", "Data Analyst"): "goal"}
+
+
+def test_a_title_after_a_field_goal_says_which_job_of_the_field(finder: MentionFinder) -> None:
+    got = read(finder, "I want to move into data. data engineer ideally")
+    assert got == {("role", "Data Engineer"): "goal"}
+    # a title before the field is where they come from
+    got = read(finder, "data engineer for 3 years, want to move into data science")
+    assert got == {("role", "Data Engineer"): "current", ("role", "Data Scientist"): "goal"}
+
+
+def test_a_title_with_two_halves_opening_the_message_is_the_job(finder: MentionFinder) -> None:
+    got = read(finder, "Bookkeeper/administrator at a dental practice, 6 years")
+    assert got.get(("role", "Bookkeeper")) == "current"
