@@ -657,11 +657,13 @@ class MentionFinder:
 
     def _without_abbreviations_out_of_place(self, doc: Doc, spans: list[Span], industries: set[str]) -> list[Span]:
         """A three-letter abbreviation stands for many things ("RTI submissions" from a payroll administrator
-        is Real Time Information, not Response to Intervention), so one read as a skill of an industry that
-        neither the jobs named nor most of the other skills of the message belong to is dropped. Longer names
-        and skills used across industries stay, and so does one in a sentence about where they want to go."""
+        is Real Time Information, not Response to Intervention; "PM" at a paper mill is preventive maintenance,
+        not the medical software), so one read as a skill or tool of an industry that neither the jobs named
+        nor most of the other skills of the message belong to is dropped. Longer names and skills used across
+        industries stay, and so does one in a sentence about where they want to go."""
         skills = [s for s in spans if s.label_.startswith("skill|")]
-        short = [s for s in skills if len(s) == 1 and s.text.isupper() and 2 <= len(s.text) <= MAX_AMBIGUOUS_ABBREVIATION]
+        short = [s for s in spans if s.label_.split("|", 1)[0] in HELD_KINDS and len(s) == 1 and s.text.isupper()
+                 and 2 <= len(s.text) <= MAX_AMBIGUOUS_ABBREVIATION]
         if not short:
             return spans
         others = [self.industries.skill_industries.get(s.label_.split("|")[1], frozenset())
@@ -680,10 +682,15 @@ class MentionFinder:
             start, end = next(b for b in bounds if b[0] <= span.start < b[1])
             if any(t.lower_ in WANTING or t.lower_ in GOAL_CUES for t in doc[start:end]):
                 continue  # where they want to go may be another industry's ("into tech, specifically GRC")
-            own = self._industries_of_skill(span.label_.split("|")[1])
+            kind, name = span.label_.split("|")[:2]
+            own = self._industries_of_skill(name) if kind == "skill" else self._industries_of_tool(name)
             if own and not own & evidence:
                 out_of_place.add(id(span))
         return [s for s in spans if id(s) not in out_of_place]
+
+    def _industries_of_tool(self, tool: str) -> frozenset[str]:
+        entry = self.tools.get(tool) if self.tools else None
+        return entry.industries if entry is not None else frozenset()
 
     def _industries_of_skill(self, skill: str) -> frozenset[str]:
         """The industries whose roles list the skill or, for one no role lists yet, the other skills of its
