@@ -19,7 +19,7 @@ from actions import goal_choice
 from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from actions.entities import latest_entities
-from actions.slot_extraction import read_by_learners_industry
+from actions.slot_extraction import learner_industries_with_skills, read_by_learners_industry
 from catalog.advice import wording
 from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
 from catalog.advice.eligibility import LearnerBackground
@@ -93,7 +93,7 @@ def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str 
     """
     goal = tracker.get_slot("career_goal")
     if not goal_in_taxonomy(tracker):
-        return _goal_gone(dispatcher, goal)
+        return _goal_gone(dispatcher, tracker, goal)
     policy = policy_for(tracker.get_slot("workspace"))
     names = {pid: p.name for pid, p in catalog_service().index.providers.items()}
     payload = pathway_payload(build_pathway(tracker), policy, names, tracker.get_slot("current_tools"))
@@ -105,9 +105,9 @@ def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str 
     return [SlotSet("pathway", payload), SlotSet("last_question", None)]
 
 
-def _goal_gone(dispatcher: CollectingDispatcher, goal: str) -> list[EventType]:
+def _goal_gone(dispatcher: CollectingDispatcher, tracker: Tracker, goal: str) -> list[EventType]:
     """A stored goal the taxonomy no longer has (a renamed role, an old conversation)."""
-    closest = closest_roles(catalog_service().taxonomy, goal)
+    closest = closest_roles(catalog_service().taxonomy, goal, industries=learner_industries_with_skills(tracker))
     dispatcher.utter_message(text=wording.goal_gone_text(goal, closest), buttons=wording.role_buttons(closest))
     return [SlotSet("career_goal", None), SlotSet("pathway", None), SlotSet("last_question", Question.GOAL.value)]
 
@@ -175,7 +175,8 @@ class ActionAdvise(Action):
         move, goal = decision.move, tracker.get_slot("career_goal")
         asked = [SlotSet("last_question", decision.asks.value)] if decision.asks else []
         if move is Move.OFFER_CLOSEST:
-            closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "")
+            closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "",
+                                                               industries=learner_industries_with_skills(tracker))
             several = bool(turn.goal_choices) and not turn.goal_occupation
             dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
                                                                   goal if state_goal_ok(tracker) else None,
@@ -186,7 +187,7 @@ class ActionAdvise(Action):
             pending = goal_choice.PendingChoice(turn.unknown_goal or "", closest, turn.goal_occupation, several)
             return asked + [SlotSet(goal_choice.SLOT, pending.as_slot() if closest else None)]
         if move is Move.GOAL_GONE:
-            return _goal_gone(dispatcher, goal)
+            return _goal_gone(dispatcher, tracker, goal)
         if move is Move.SUGGEST_ROLES:
             return suggest(dispatcher, tracker, note)
         if move is Move.ASK_GOAL:

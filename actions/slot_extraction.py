@@ -58,6 +58,14 @@ def learner_industries(tracker: Tracker) -> set[str]:
     return found
 
 
+def learner_industries_with_skills(tracker: Tracker) -> set[str]:
+    """The learner's industries, and those that most of their skills (held, and named in this message) say
+    they work in: a medical coder who named no job is still in healthcare."""
+    skills = [*(tracker.get_slot("current_skills") or []), *(e["value"] for e in entities_of(tracker, "skill"))]
+    usual = industry_context_for(default_taxonomy()).usual_of_skills(s for s in skills if isinstance(s, str))
+    return learner_industries(tracker) | usual
+
+
 def read_by_learners_industry(tracker: Tracker, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Skills whose reading the message could not settle ("epic", "coding" with no job named), settled by the
     learner's goal and jobs: a candidate is kept only in its industries, a listed word takes that industry's

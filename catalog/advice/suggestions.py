@@ -157,6 +157,9 @@ def clearly_best_choice(taxonomy: Taxonomy, choices: Iterable[str], skills: Iter
     return fits[0][1]
 
 
+INDUSTRY_CLOSENESS = 0.4  # the learner's industry: less than a shared word (1) or a shared skill word (0.5)
+
+
 def _words(text: str) -> set[str]:
     return {w.rstrip("s") if len(w) > 3 else w for w in text.lower().replace("-", " ").replace("/", " ").split()
             if len(w) > 2 or w in ("it", "hr", "ux", "ai")}
@@ -169,13 +172,17 @@ def _same_word(a: str, b: str) -> bool:
         or same_stem(a, b)
 
 
-def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3) -> list[str]:
+def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3, industries: Iterable[str] = ()) -> list[str]:
     """Target roles nearest to a job title the taxonomy doesn't cover, for the adviser to offer instead.
 
     Words of the title that a role's name or aliases share count most ("clinical data manager" -> roles
     about clinical data), words its skills share count less, and the same kind of job (the last word:
     manager, analyst, inspector) counts too. A title that shares nothing (e.g. "astronaut") gets no offer.
+    ``industries`` are the learner's (their jobs, skills): among roles as near, those of the learner's
+    industries come first ("CDI specialist" from a medical coder shares only "specialist" with an HR, an
+    SEO and a records specialist; the records specialist is offered), never instead of a shared word.
     """
+    industries = set(industries)
     words = title.lower().split()
     head = (words[-1].rstrip("s") if words else "")
     wanted = _words(title) - {head}
@@ -187,6 +194,8 @@ def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3) -> list[str]:
         in_skills = {w for w in wanted - in_names if any(_same_word(w, k) for k in skills)}
         heads = {f.lower().split()[-1].rstrip("s") for f in (role.name, *role.aliases) if f.split()}
         score = len(in_names) + 0.5 * len(in_skills) + (0.75 if head in heads else 0.0)
+        if score and role.industry in industries:
+            score += INDUSTRY_CLOSENESS
         if score:
             scored.append((score + fuzz.token_sort_ratio(title.lower(), role.name.lower()) / 1000, role.name))
     scored.sort(key=lambda t: (-t[0], t[1]))

@@ -10,7 +10,7 @@ as data (``data/industry_context.yaml``), validated against the taxonomy on load
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +55,15 @@ class IndustryContext:
 
     def fits(self, skill: str, industries: set[str]) -> bool:
         return bool(self.skill_industries.get(skill, frozenset()) & industries)
+
+    def usual_of_skills(self, skills: Iterable[str]) -> set[str]:
+        """The industries at least half of the skills belong to (none from fewer than two skills): what a
+        list of skills says of where the learner works, which one skill used everywhere (Excel) does not."""
+        found = [self.skill_industries.get(s, frozenset()) for s in skills]
+        if len(found) < 2:
+            return set()
+        counts = Counter(i for industries in found for i in industries)
+        return {i for i, n in counts.items() if n * 2 >= len(found)}
 
 
 def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> IndustryContext:

@@ -666,13 +666,7 @@ class MentionFinder:
                  and 2 <= len(s.text) <= MAX_AMBIGUOUS_ABBREVIATION]
         if not short:
             return spans
-        others = [self.industries.skill_industries.get(s.label_.split("|")[1], frozenset())
-                  for s in skills if s not in short]
-        counts: dict[str, int] = defaultdict(int)
-        for found in others:
-            for industry in found:
-                counts[industry] += 1
-        usual = {i for i, n in counts.items() if n * 2 >= len(others)} if len(others) >= 2 else set()
+        usual = self.industries.usual_of_skills(s.label_.split("|")[1] for s in skills if s not in short)
         evidence = industries | usual
         if not evidence:
             return spans

@@ -6,6 +6,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advising import ActionAdvise, ActionSuggestRoles
+from actions.catalog_service import catalog_service
 from bot.channels import slack_renderer, socketio_renderer
 from tests.actions.conftest import entity, slot_events
 
@@ -89,6 +90,17 @@ async def test_a_job_title_without_a_profile_is_offered_the_closest_roles(make_t
     pending = events.pop("goal_choice")
     assert (pending["title"], pending["several"], pending["asked_again"]) == ("Clinical Informatics Analyst", False, False)
     assert pending["choices"] == [b["title"] for b in message["buttons"]] and events == {"last_question": "goal"}
+
+
+async def test_the_closest_roles_offered_are_of_the_learners_industry(make_tracker, dispatcher, domain) -> None:
+    # a medical coder who named no job: the skills say healthcare, so no HR or SEO specialist for "specialist"
+    skills = ["ICD-10", "CPT Coding", "Medical Coding"]
+    tracker = make_tracker("want to be a CDI specialist", slots={"current_skills": skills},
+                           entities=[entity("job_role", "CDI Specialist", "goal", unresolved=True)])
+    await run(tracker, dispatcher, domain)
+    offered = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    roles = catalog_service().taxonomy.roles
+    assert offered and all(roles[r].industry == "healthcare" for r in offered)
 
 
 async def test_asking_for_role_ideas_with_nothing_known_asks_what_they_do(make_tracker, dispatcher, domain) -> None:

@@ -28,3 +28,11 @@ def test_the_work_and_its_worker_are_one_word() -> None:
     # "nursing" is the nurse's work: a nursing job is offered nurse roles, not informatics
     offered = closest_roles(default_taxonomy(), "Nursing Associate")
     assert offered and all("Nurse" in r for r in offered)
+
+
+def test_the_learners_industry_decides_among_roles_sharing_only_the_kind_of_job() -> None:
+    taxonomy = default_taxonomy()
+    offered = closest_roles(taxonomy, "CDI Specialist", industries=["healthcare"])
+    assert offered and all(taxonomy.roles[r].industry == "healthcare" for r in offered)
+    # a shared word still counts across industries
+    assert "Quality Inspector" in closest_roles(taxonomy, "Welding Inspector", industries=["healthcare"])
