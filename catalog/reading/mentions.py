@@ -26,6 +26,7 @@ from catalog.catalogue.money import USD_PER_UNIT
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.providers import seed_provider_ids
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from catalog.reading.activities import ActivityPhrases
 from catalog.reading.constraints import CURRENCY_WORDS
 from catalog.reading.cue_words import load_cue_words
 from catalog.reading.fields import FieldReader
@@ -152,6 +153,7 @@ class Mention:
     role: str  # skills: has | lacks; roles: goal | current
     years: float | None = None
     fuzzy: bool = False
+    activity: bool = False  # said as the work itself, verb first ("process invoices"): activities.py
     inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
     token_start: int = field(default=0, repr=False)
     token_end: int = field(default=0, repr=False)
@@ -274,6 +276,7 @@ class MentionFinder:
         # "mentoring"); its plural or singular still is the same word ("height gauge", "height gauges").
         self._known_words = frozenset(w for f in forms for w in f.canonical.lower().split() if w.isalpha())
         self._stop_words = self.nlp.Defaults.stop_words
+        self._activities = ActivityPhrases(forms)  # "I process invoices": Invoice Processing
         self._category_industries: dict[str, frozenset[str]] | None = None  # built on first use
 
     # -- matching ---------------------------------------------------------------------------------------------
@@ -330,7 +333,8 @@ class MentionFinder:
         spans = self._split_negated_compounds(doc, spans)
         spans, unlicensed = self._add_licensed_spans(doc, spans)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        spans = sorted(spans + self._fuzzy_spans(doc, taken), key=lambda s: s.start)
+        spans = sorted(spans + self._fuzzy_spans(doc, taken) + self._activities.spans(doc, taken),
+                       key=lambda s: s.start)
         spans = self._onet_title_spans(doc, spans)
         spans = self._job_title_spans(doc, spans)
         industries = self._message_industries(spans)
@@ -349,7 +353,8 @@ class MentionFinder:
             if entry is not None and entry.skill:
                 kind, canonical = "skill", entry.skill  # a tool that is a taxonomy skill reads as the skill
             m = Mention(kind, canonical, span.start_char, span.end_char, span.text, HAS if kind in HELD_KINDS else "",
-                        fuzzy="fuzzy" in flags, unresolved="unknown" in flags, token_start=span.start,
+                        fuzzy="fuzzy" in flags, activity="activity" in flags, unresolved="unknown" in flags,
+                        token_start=span.start,
                         token_end=span.end, onet=named.get("onet") or None,
                         choices=tuple(c for c in named.get("choices", "").split(";") if c))
             if entry is not None and kind == "tool":
@@ -811,6 +816,8 @@ class MentionFinder:
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
+            if m.activity and before[:1] == ["to"] and not m.cued:
+                m.wanted = True  # "I want to manage people", "I'd like to write reports": what they would do
         # "... want SQL and Tableau or Power BI. never used any of them": the next sentence takes back the last.
         for k, (start, end) in enumerate(sentences := _sentence_bounds(doc)):
             if k and DENIES_THE_LAST.search(doc[start:end].text) \
@@ -895,8 +902,8 @@ class MentionFinder:
         explicit_goal = any(m.role == GOAL for m in roles)
         destination_end = -1
         for m in mentions:
-            if m.kind != "skill":
-                continue
+            if m.kind != "skill" or m.activity:
+                continue  # "how to manage people": the "to" of a verb, not a destination
             if destination_end >= 0 and m.token_start == destination_end + 1 \
                     and doc[destination_end].text in ("/", "or", "&", "and"):
                 m.wanted, destination_end = True, m.token_end  # "devops/sre": both are where they want to go
