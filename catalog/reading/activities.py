@@ -19,14 +19,16 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from catalog.catalogue.taxonomy import SurfaceForm
+from catalog.reading.cue_words import load_cue_words
 from catalog.reading.word_roots import same_root
 
 ACTIVITY_ENDINGS = ("ing", "ment", "tion", "sion", "sis", "ance", "ence")
 MIN_ACTIVITY_LENGTH = 6
 MIN_VERB_LENGTH = 4
 MAX_OBJECT_WORDS = 3
-OTHER_SUBJECTS = frozenset({"you", "u", "they", "he", "she"})
-BETWEEN = frozenset({"the", "our", "my", "their", "all", "any", "some", "daily", "new", "incoming", "a", "an"})
+CUES = load_cue_words()
+OTHER_SUBJECTS = CUES["other_subjects"]
+BETWEEN = CUES["activity_determiners"]
 
 
 def singular(word: str) -> str:
