@@ -74,3 +74,26 @@ def latest_entities(tracker: Tracker) -> list[dict[str, Any]]:
 def entities_of(tracker: Tracker, name: str) -> list[dict[str, Any]]:
     """The well-formed ``name`` entities of the latest message, in message order."""
     return [e for e in latest_entities(tracker) if e.get("entity") == name]
+
+
+SKILL_ENTITIES = ("skill", "skill_candidate")
+
+
+def skills_said_lacking(tracker: Tracker) -> set[str]:
+    """Skills an earlier message of this conversation said the learner lacks, and no later one claimed (said
+    they have with a word of having, outside a question: "I do know SQL now"): an unclaimed mention after
+    that ("what is more used, Power BI or Tableau?") does not make it held again."""
+    user_events = [e for e in tracker.events if isinstance(e, dict) and e.get("event") == "user"]
+    lacking: set[str] = set()
+    for event in user_events[:-1]:  # the latest message is the one being read
+        for entity in (event.get("parse_data") or {}).get("entities") or []:
+            if not isinstance(entity, dict) or entity.get("entity") not in SKILL_ENTITIES:
+                continue
+            value = entity.get("value")
+            if not isinstance(value, str):
+                continue
+            if entity.get("role") == "lacks":
+                lacking.add(value)
+            elif not (entity.get("additional_info") or {}).get("unclaimed"):
+                lacking.discard(value)
+    return lacking

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import goal_choice
 from actions.catalog_service import catalog_service
 from actions.constraint_slots import SIMPLE_CONSTRAINTS, SimpleConstraint
-from actions.entities import entities_of
+from actions.entities import entities_of, skills_said_lacking
 from catalog.advice import wording
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
@@ -128,8 +128,12 @@ class ValidateSlotMappings(ValidationAction):
                                domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
             return {}
-        ents = read_by_learners_industry(tracker, entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")) \
-            + counted_tool_skills(held_tools(tracker)) + entities_of(tracker, "job_role")
+        lacking = skills_said_lacking(tracker)
+        skills = [e for e in entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")
+                  if not (e["value"] in lacking and e.get("role") != "lacks"
+                          and (e.get("additional_info") or {}).get("unclaimed"))]
+        ents = read_by_learners_industry(tracker, skills) + counted_tool_skills(held_tools(tracker)) \
+            + entities_of(tracker, "job_role")
         if not ents:
             return {}
         change = apply_entities(tracker.get_slot("current_skills"), ents)

@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from catalog.catalogue.providers import provider_aliases
 from catalog.reading.constraints import parse_constraints
-from catalog.reading.mentions import LACKS, MentionFinder, finder_for
+from catalog.reading.mentions import HELD_KINDS, LACKS, MentionFinder, finder_for
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,8 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
                                       ("choices", list(m.choices) or None),
                                       ("industries", list(m.candidate_industries) or None),
                                       ("readings", m.readings), ("class", m.tool_class),
-                                      ("onet_tool", m.onet_tool), ("counts_toward", m.counts_toward))
+                                      ("onet_tool", m.onet_tool), ("counts_toward", m.counts_toward),
+                                      ("unclaimed", True if m.kind in HELD_KINDS and not m.claimed else None))
                     if v is not None}
             if info:
                 entity["additional_info"] = info

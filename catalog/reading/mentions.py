@@ -154,6 +154,7 @@ class Mention:
     years: float | None = None
     fuzzy: bool = False
     activity: bool = False  # said as the work itself, verb first ("process invoices"): activities.py
+    claimed: bool = False  # a skill or tool said with a word of having or lacking, outside a question
     inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
     token_start: int = field(default=0, repr=False)
     token_end: int = field(default=0, repr=False)
@@ -381,6 +382,8 @@ class MentionFinder:
         # learner has or lacks it, is what they ask about.
         # A question's skills stay entities even when it says nothing of the learner ("are there free power bi
         # courses?" is a search by Power BI); the intent decides whether they fill the profile.
+        for m in mentions:
+            m.claimed = m.kind in HELD_KINDS and m.cued and not _in_a_question(doc, m)
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
 
     def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:

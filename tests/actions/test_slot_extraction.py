@@ -51,3 +51,23 @@ def test_a_comparison_the_intent_model_missed_leaves_the_profile_alone(make_trac
     assert action.extract_current_skills(dispatcher, tracker, domain) == {}
     claim = make_tracker("I want to be a data analyst, only google or ibm courses", intent="nlu_fallback", entities=ents)
     assert action.extract_preferred_providers(dispatcher, claim, domain)["preferred_providers"] == ["google", "ibm"]
+
+
+def _said(text: str, entities: list[dict]) -> dict:
+    return {"event": "user", "text": text, "parse_data": {"text": text, "entities": entities}}
+
+
+def test_a_skill_said_lacking_is_not_held_again_by_a_plain_mention(make_tracker, dispatcher, domain) -> None:
+    action = ValidateSlotMappings()
+    earlier = [_said("I never used Power BI or Tableau", [entity("skill", "Power BI", "lacks"),
+                                                         entity("skill", "Tableau", "lacks")])]
+    question = make_tracker("what is more used in FP&A teams, Power BI or Tableau?", events=earlier,
+                            entities=[entity("skill", "Power BI", unclaimed=True), entity("skill", "Tableau", unclaimed=True)],
+                            slots={"current_skills": ["NetSuite"]})
+    assert action.extract_current_skills(dispatcher, question, domain) == {}
+    # said with a word of having, it is held after all; and a skill never said lacking is held as usual
+    now = make_tracker("actually I do know Power BI, and Excel", events=earlier,
+                       entities=[entity("skill", "Power BI"), entity("skill", "Microsoft Excel", unclaimed=True)],
+                       slots={"current_skills": ["NetSuite"]})
+    assert action.extract_current_skills(dispatcher, now, domain)["current_skills"] == [
+        "NetSuite", "Power BI", "Microsoft Excel"]

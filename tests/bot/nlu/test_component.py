@@ -43,3 +43,12 @@ def test_strange_input_gives_no_entities_and_no_error(tmp_path: Path) -> None:
     messages = [Message(data={"text": t}) for t in ["", "🙂" * 50, "x" * 10_000, "\x00\x01", "这是什么"]]
     extractor.process(messages)
     assert all(not m.get("entities") for m in messages)
+
+
+def test_a_skill_named_in_a_question_or_without_a_word_of_having_is_unclaimed(tmp_path: Path) -> None:
+    # what lets a question naming a skill the learner said they lack leave it lacking (slot extraction)
+    message = Message(data={"text": "which is more used, Power BI or Tableau? I know Excel well. sql daily"})
+    make(tmp_path).process([message])
+    by = {e["value"]: e.get("additional_info") or {} for e in message.get("entities")}
+    assert by["Power BI"].get("unclaimed") and by["Tableau"].get("unclaimed")
+    assert "unclaimed" not in by["Microsoft Excel"] and by["SQL"].get("unclaimed")
