@@ -828,6 +828,7 @@ class MentionFinder:
                 for m in held:
                     if sentences[k - 1][0] <= m.token_start < sentences[k - 1][1] and m.role == HAS and not m.cued:
                         m.role, m.cued = LACKS, True
+            self._deny_the_clause_before(doc, start, end, held)
         for m in held:  # "employers want python": what somebody else asks for, not what the learner has
             before = context[id(m)]
             if m.role == HAS and not m.cued and len(_without_others_wanting(before)) < len(before):
@@ -838,6 +839,20 @@ class MentionFinder:
             if id(then) in trailing and not first.cued and first.role == HAS and joined in LIST_JOINERS:
                 first.role, first.cued = LACKS, True
                 trailing.add(id(first))
+
+    @staticmethod
+    def _deny_the_clause_before(doc: Doc, start: int, end: int, held: list[Mention]) -> None:
+        """"but FHIR, Mirth, Rhapsody - none of that", "wcag in depth, screen readers - weak on all of that":
+        a closing "none of that" takes back what the clause listed before it, from its last clause break on."""
+        sentence = doc[start:end]
+        found = DENIES_THE_CLAUSE.search(sentence.text)
+        if found is None:
+            return
+        at = next((t.i for t in sentence if t.idx - sentence.start_char >= found.start()), end)
+        opens = max([start, *(t.i + 1 for t in doc[start:at] if t.lower_ in CLAUSE_BREAKS)])
+        for m in held:
+            if opens <= m.token_start and m.token_end <= at and m.role == HAS:
+                m.role, m.cued = LACKS, True
 
     @staticmethod
     def _polarity(before: list[str]) -> tuple[str, bool]:
@@ -1160,6 +1175,11 @@ def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
         and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
 
 
+DENIES_THE_CLAUSE = re.compile(
+    r"(?:^|[-\u2013\u2014:,(]\s*)(?:(?:none|neither)\s+of\s+(?:that|those|these|them|it)"
+    r"|(?:weak|bad|poor|rusty|shaky|lost|clueless)\s+(?:on|at|in|with)\s+(?:all\s+of\s+)?(?:that|those|these|them|it)"
+    r"|(?:never|not|don'?t|didn'?t|haven'?t|no)\b[\w\s']{0,20}?\b(?:any|either|all)\s+of\s+(?:that|those|these|them|it))\b",
+    re.IGNORECASE)
 DENIES_THE_LAST = re.compile(
     r"\b(?:never|not|don'?t|didn'?t|haven'?t|no)\b[\w\s']{0,30}?\b(?:any|either|neither|none|all)\s+of\s+"
     r"(?:them|those|these|it|that)\b|^\W*(?:none|neither)\s+of\s+(?:them|those|these|it|that)\b", re.IGNORECASE)

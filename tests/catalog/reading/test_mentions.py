@@ -392,6 +392,14 @@ def test_what_others_want_is_neither_goal_nor_skill_and_a_denial_takes_back_the_
     assert got == {("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks", ("skill", "Power BI"): "lacks"}
 
 
+@pytest.mark.parametrize("closing", ["none of that", "weak on all of that", "never touched any of them"])
+def test_a_closing_denial_takes_back_its_clause(finder: MentionFinder, closing: str) -> None:
+    got = read(finder, f"I know Python well, but SQL, Tableau, Power BI - {closing}")
+    assert got == {("skill", "Python"): "has", ("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks",
+                   ("skill", "Power BI"): "lacks"}
+    assert set(read(finder, "python, sql, tableau - used all of them daily").values()) == {"has"}
+
+
 @pytest.mark.parametrize(("text", "skill"), [("deviations, CAPAs, root cause analysis",
                                               "Corrective and Preventive Action (CAPA)")])
 def test_a_skill_counted_in_the_plural_is_the_skill(finder: MentionFinder, text: str, skill: str) -> None:
