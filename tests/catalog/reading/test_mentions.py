@@ -394,9 +394,9 @@ def test_what_others_want_is_neither_goal_nor_skill_and_a_denial_takes_back_the_
 
 @pytest.mark.parametrize("closing", ["none of that", "weak on all of that", "never touched any of them"])
 def test_a_closing_denial_takes_back_its_clause(finder: MentionFinder, closing: str) -> None:
-    got = read(finder, f"I know Python well, but SQL, Tableau, Power BI - {closing}")
-    assert got == {("skill", "Python"): "has", ("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks",
-                   ("skill", "Power BI"): "lacks"}
+    # the list ends in words that are no skill, so the denial is not right after its last skill
+    got = read(finder, f"I know Python well, but SQL, Tableau and our in-house stack - {closing}")
+    assert got == {("skill", "Python"): "has", ("skill", "SQL"): "lacks", ("skill", "Tableau"): "lacks"}
     assert set(read(finder, "python, sql, tableau - used all of them daily").values()) == {"has"}
 
 
