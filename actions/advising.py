@@ -19,7 +19,7 @@ from actions import goal_choice
 from actions.catalog_service import catalog_service
 from actions.constraint_slots import CONSTRAINT_SLOTS, SIMPLE_CONSTRAINTS
 from actions.entities import latest_entities
-from actions.slot_extraction import learner_industries_with_skills, read_by_learners_industry
+from actions.slot_extraction import learner_industries_with_skills, profile_skill_entities
 from catalog.advice import wording
 from catalog.advice.dialogue import AdviserState, Decision, Move, Question, Turn, next_move
 from catalog.advice.eligibility import LearnerBackground
@@ -115,8 +115,9 @@ def _goal_gone(dispatcher: CollectingDispatcher, tracker: Tracker, goal: str) ->
 def understood(tracker: Tracker) -> str | None:
     """What this message told us, in one sentence, so the learner can correct a misreading at once."""
     entities = latest_entities(tracker)
-    # Skills as the profile took them: "coding" is Medical Coding to a future medical coder, not programming.
-    skills = read_by_learners_industry(tracker, [e for e in entities if e.get("entity") in ("skill", "skill_candidate")])
+    # Skills as the profile took them: "coding" is Medical Coding to a future medical coder, not programming,
+    # and one said lacking before that this message only names is still lacking.
+    skills = profile_skill_entities(tracker)
     change = apply_entities([], skills + [e for e in entities if e.get("entity") == "job_role"])
     removed = [e["value"] for e in skills if e.get("role") == "lacks"]
     constraints = [t for t in (wording.constraint_text(e) for e in entities) if t]

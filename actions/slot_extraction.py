@@ -66,6 +66,16 @@ def learner_industries_with_skills(tracker: Tracker) -> set[str]:
     return learner_industries(tracker) | usual
 
 
+def profile_skill_entities(tracker: Tracker) -> list[dict[str, Any]]:
+    """The latest message's skills as the profile takes them: read by the learner's industry, and without
+    those said lacking before that this message names without claiming them (``skills_said_lacking``)."""
+    lacking = skills_said_lacking(tracker)
+    skills = [e for e in entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")
+              if not (e["value"] in lacking and e.get("role") != "lacks"
+                      and (e.get("additional_info") or {}).get("unclaimed"))]
+    return read_by_learners_industry(tracker, skills)
+
+
 def read_by_learners_industry(tracker: Tracker, skills: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Skills whose reading the message could not settle ("epic", "coding" with no job named), settled by the
     learner's goal and jobs: a candidate is kept only in its industries, a listed word takes that industry's
@@ -128,11 +138,7 @@ class ValidateSlotMappings(ValidationAction):
                                domain: DomainDict) -> dict[str, Any]:
         if _intent(tracker) in NOT_THE_LEARNERS_SKILLS:
             return {}
-        lacking = skills_said_lacking(tracker)
-        skills = [e for e in entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")
-                  if not (e["value"] in lacking and e.get("role") != "lacks"
-                          and (e.get("additional_info") or {}).get("unclaimed"))]
-        ents = read_by_learners_industry(tracker, skills) + counted_tool_skills(held_tools(tracker)) \
+        ents = profile_skill_entities(tracker) + counted_tool_skills(held_tools(tracker)) \
             + entities_of(tracker, "job_role")
         if not ents:
             return {}

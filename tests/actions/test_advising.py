@@ -103,6 +103,18 @@ async def test_the_closest_roles_offered_are_of_the_learners_industry(make_track
     assert offered and all(roles[r].industry == "healthcare" for r in offered)
 
 
+async def test_a_skill_said_lacking_and_only_named_again_is_not_reported_as_known(make_tracker, dispatcher,
+                                                                                   domain) -> None:
+    earlier = [{"event": "user", "text": "I never used Power BI",
+                "parse_data": {"text": "I never used Power BI", "entities": [entity("skill", "Power BI", "lacks")]}}]
+    tracker = make_tracker("what is more used in finance teams, Power BI?", events=earlier,
+                           entities=[entity("skill", "Power BI", unclaimed=True)],
+                           slots={"career_goal": "Financial Analyst", "current_skills": ["Microsoft Excel"]})
+    await run(tracker, dispatcher, domain)
+    assert all("Power BI" not in (m.get("text") or "").split("Based on")[0] for m in dispatcher.messages)
+    assert not any("you know Power BI" in (m.get("text") or "") for m in dispatcher.messages)
+
+
 async def test_asking_for_role_ideas_with_nothing_known_asks_what_they_do(make_tracker, dispatcher, domain) -> None:
     tracker = make_tracker("suggest some roles", intent="ask_role_suggestions")
     events = slot_events(await ActionSuggestRoles().run(dispatcher, tracker, domain))
