@@ -1019,8 +1019,9 @@ class MentionFinder:
         if len(rooted) == 1:
             return rooted[0]
         teaching = self.taxonomy.roles_teaching(skill)
-        if teaching and teaching[0].skills[skill] >= 0.8:
-            return teaching[0].name
+        if teaching and teaching[0].skills[skill] >= 0.8 and teaching[0].skills[skill] == max(teaching[0].skills.values()):
+            return teaching[0].name  # the field is that role's core: no skill of it weighs more ("infection
+            # control" weighs 0.8 for a Phlebotomist, whose core is phlebotomy: a choice, not a phlebotomist)
         rooted = rooted or self._roles_named_by_field(phrase, extra_words=1)
         return rooted[0] if len(rooted) == 1 else None
 

@@ -458,3 +458,14 @@ def test_a_title_after_a_field_goal_says_which_job_of_the_field(finder: MentionF
 def test_a_title_with_two_halves_opening_the_message_is_the_job(finder: MentionFinder) -> None:
     got = read(finder, "Bookkeeper/administrator at a dental practice, 6 years")
     assert got.get(("role", "Bookkeeper")) == "current"
+
+
+def test_a_field_goal_is_a_role_only_where_it_is_that_roles_core(finder: MentionFinder) -> None:
+    # infection control weighs 0.8 for a phlebotomist, whose core is phlebotomy: a choice, not Phlebotomist
+    [goal] = [m for m in finder.find("I really want to get into infection control") if m.kind == "role"]
+    assert goal.role == "goal" and goal.unresolved and goal.choices and goal.value != "Phlebotomist"
+
+
+def test_kinds_of_credential_are_no_misspelt_skills(finder: MentionFinder) -> None:
+    assert read(finder, "I've already got the edX MicroMasters in supply chain") == {
+        ("skill", "Supply Chain Management"): "has"}
