@@ -1,9 +1,9 @@
-"""Skills named as the work itself: "I process invoices" is Invoice Processing, "we collect specimens" is
-Specimen Collection, "I handle complaints" is Complaint Handling.
+"""Skills named as the work itself: "I process invoices" is the skill named "invoice processing" (Accounts
+Payable), "we collect specimens" is Specimen Collection, "I handle complaints" is Complaint Handling.
 
 The taxonomy names an activity skill noun first ("invoice processing", "payment posting", "supplier
 relationship management"), while people describing their day put the verb first and the object after it,
-often in the plural and with a determiner between ("schedule the patients' appointments" aside). So for
+often in the plural and with a determiner between ("collect all specimens"). So for
 every skill name whose last word is an activity noun (-ing, -ment, -tion, -sion, -sis, -ance, -ence), a
 verb of the same root followed by that name's object words (plural or singular, after at most one
 determiner) is read as that skill. The same root is word_roots' rule ("process"/"processing",
