@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from catalog.catalogue.taxonomy import Role, Taxonomy
+from catalog.reading.word_forms import singular
 from catalog.reading.word_roots import same_stem
 
 # A background job's usual skills count half towards a role: likely, not certain, and shown as "likely".
@@ -161,7 +162,7 @@ INDUSTRY_CLOSENESS = 0.4  # the learner's industry: less than a shared word (1) 
 
 
 def _words(text: str) -> set[str]:
-    return {w.rstrip("s") if len(w) > 3 else w for w in text.lower().replace("-", " ").replace("/", " ").split()
+    return {singular(w) for w in text.lower().replace("-", " ").replace("/", " ").split()
             if len(w) > 2 or w in ("it", "hr", "ux", "ai")}
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from catalog.catalogue.file_reading import RawRow
 from catalog.catalogue.listing_rows import ListingReader, RowReading
+from catalog.catalogue.record_building import assembled_record
 from catalog.catalogue.records import CredentialRecord
 
 PARALLEL_MIN_ROWS = 10_000  # below this, forking and sending back cost more than the second core saves
@@ -100,8 +101,7 @@ def _unpacked(packed: Packed, raw: RawRow) -> RowReading:
                          unmapped=unmapped, unknown_providers=unknown_providers)
     if fields is not None:
         values, fields_set = fields
-        record = CredentialRecord.__new__(CredentialRecord)
-        object.__setattr__(record, "__dict__", values if isinstance(values, dict) else dict(zip(FIELD_ORDER, values, strict=True)))
-        object.__setattr__(record, "__fields_set__", set(fields_set))
-        reading.record = record
+        if not isinstance(values, dict):
+            values = dict(zip(FIELD_ORDER, values, strict=True))
+        reading.record = assembled_record(CredentialRecord, values, fields_set)
     return reading

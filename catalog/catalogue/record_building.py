@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Extra
@@ -73,6 +73,16 @@ def _reuse_key(value: Any) -> Any:
     if kind not in REUSABLE_INPUTS or (kind is float and (value == 0 or value != value)):
         return None  # 0.0 and -0.0 are equal keys; NaN is no key
     return kind, value
+
+
+def assembled_record(model: type[Model], fields: dict[str, Any], fields_set: Iterable[str]) -> Model:
+    """The record of ``fields``, already validated and complete in the model's field order, made without
+    ``construct()`` walking every field again: what the builder makes, and what a record's values read in
+    another process become again (``parallel_reading``)."""
+    record = model.__new__(model)
+    object.__setattr__(record, "__dict__", fields)
+    object.__setattr__(record, "__fields_set__", set(fields_set))
+    return record
 
 
 class RecordBuilder(Generic[Model]):
@@ -120,10 +130,7 @@ class RecordBuilder(Generic[Model]):
         for name, factory in self._other_factories:
             fields[name] = factory()
         fields.update(values)  # every key is there already: the model's field order stays
-        record = self.model.__new__(self.model)
-        object.__setattr__(record, "__dict__", fields)
-        object.__setattr__(record, "__fields_set__", set(values))
-        return record
+        return assembled_record(self.model, fields, values)
 
     def _validate(self, data: dict[str, Any]) -> dict[str, Any] | None:
         """The given fields' validated values, or None for anything the model itself must handle."""

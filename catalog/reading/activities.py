@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from catalog.catalogue.taxonomy import SurfaceForm
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.word_forms import singular
 from catalog.reading.word_roots import same_root
 
 ACTIVITY_ENDINGS = ("ing", "ment", "tion", "sion", "sis", "ance", "ence")
@@ -29,14 +30,6 @@ MAX_OBJECT_WORDS = 3
 CUES = load_cue_words()
 OTHER_SUBJECTS = CUES["other_subjects"]
 BETWEEN = CUES["activity_determiners"]
-
-
-def singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def _is_activity(word: str) -> bool:

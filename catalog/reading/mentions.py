@@ -34,6 +34,7 @@ from catalog.reading.industry_context import IndustryContext, industry_context_f
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.tools import ToolEntry, ToolLexicon
+from catalog.reading.word_forms import counted_plural, same_in_number
 from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
@@ -239,7 +240,7 @@ class MentionFinder:
                 ambiguous[form.text.lower()].add(key)
             if not form.case_sensitive and len(form.text) >= 6:
                 fuzzy_forms[form.text.lower()] = (form.kind, form.canonical)
-            plural = _plural(form.text) if form.kind == "skill" else None
+            plural = counted_plural(form.text) if form.kind == "skill" else None
             if plural and plural.lower() not in taken and form.text.lower() not in NEVER_LOWER:
                 # "CAPAs", "ekgs", "work orders": people count what they handle; the taxonomy names it once
                 (exact_patterns if form.case_sensitive else lower_patterns)[key].append(self.nlp.make_doc(plural))
@@ -314,7 +315,7 @@ class MentionFinder:
                 form_tokens = set(match[0].split())
                 if any(t.lower_ in COMMON_WORDS and t.lower_ not in form_tokens for t in tokens):
                     continue  # "career coordinator" is not a misspelt "care coordinator"
-                if any(t.lower_ in self._known_words and not _same_word(t.lower_, form_tokens) for t in tokens):
+                if any(t.lower_ in self._known_words and not same_in_number(t.lower_, form_tokens) for t in tokens):
                     continue
                 kind, canonical = self._fuzzy_labels[match[0]]
                 if kind == "tool" and match[1] > 1:
@@ -1217,22 +1218,6 @@ def _alternatives(doc: Doc, first: Mention, then: Mention) -> bool:
     between = [t.lower_ for t in doc[first.token_end:then.token_start]]
     return bool(between) and any(w in ALTERNATIVE_LINKS for w in between) \
         and all(w in ALTERNATIVE_LINKS or w in ALTERNATIVE_FILLERS or w in ARTICLES for w in between)
-
-
-def _same_word(word: str, words: set[str]) -> bool:
-    """Is ``word`` one of ``words``, or its plural or singular?"""
-    return any(word == w or word in (w + "s", w + "es") or w in (word + "s", word + "es") for w in words)
-
-
-def _plural(text: str) -> str | None:
-    """The plural a skill's name takes when people count it ("CAPA" -> "CAPAs", "work order" -> "work
-    orders"), or None where it takes none or it would be a different word: names ending in s, in -ing or
-    -ics (an activity or a field), in -y or a sibilant (spelt otherwise), in a digit or a sign, and short words."""
-    last = text.split()[-1] if text.split() else ""
-    if len(last) < 3 or not last.isalpha() or last[-1].lower() in "sxyz" \
-            or last.lower().endswith(("ing", "ics", "ch", "sh", "ment", "ness", "ship", "ism", "ogy", "ure")):
-        return None
-    return text + "s"
 
 
 def _field_words_before_cue(before: list[str]) -> int:

@@ -50,7 +50,9 @@ def same_stem(a: str, b: str) -> bool:
     """The work and its worker: 'nursing' and 'nurse', 'testing' and 'tester' (not 'office' and 'officer')."""
     for work, worker in ((a, b), (b, a)):
         stem = _stem(work, ACTIVITY_ENDINGS)
-        if stem and stem in (_stem(worker, AGENT_ENDINGS), worker):
+        if not stem or (worker.endswith("e") and not work.endswith("ing")):
+            continue  # a worker in -e is the -ing work's ("nurse"/"nursing"); "store" is no "story"
+        if stem in (_stem(worker, AGENT_ENDINGS), worker):
             return True
     return False
 

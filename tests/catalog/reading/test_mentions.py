@@ -406,14 +406,6 @@ def test_a_skill_counted_in_the_plural_is_the_skill(finder: MentionFinder, text:
     assert read(finder, text).get(("skill", skill)) == "has"
 
 
-def test_plurals_are_only_made_where_a_name_takes_one() -> None:
-    from catalog.reading.mentions import _plural
-
-    assert _plural("CAPA") == "CAPAs" and _plural("work order") == "work orders"
-    assert [_plural(t) for t in ("Python", "data analysis", "process mapping", "statistics", "R", "C++")][2:] == \
-        [None, None, None, None]
-
-
 def test_a_short_abbreviation_of_another_industry_is_not_read(finder: MentionFinder) -> None:
     payroll = read(finder, "Sage 50 Payroll and we've just moved some entities onto Xero. RTI submissions")
     assert ("skill", "Response to Intervention (RTI)") not in payroll and ("skill", "Xero") in payroll
