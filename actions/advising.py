@@ -105,6 +105,13 @@ def send_pathway(dispatcher: CollectingDispatcher, tracker: Tracker, intro: str 
     return [SlotSet("pathway", payload), SlotSet("last_question", None)]
 
 
+def choices_beyond_their_jobs(choices: list[str], jobs: list[str]) -> list[str]:
+    """Where the learner wants to go, without the jobs they already do: "move up to incident response" from a
+    SOC analyst is not offered SOC analyst. Kept as they are when nothing else would be left."""
+    beyond = [c for c in choices if c not in jobs]
+    return beyond or choices
+
+
 def _goal_gone(dispatcher: CollectingDispatcher, tracker: Tracker, goal: str) -> list[EventType]:
     """A stored goal the taxonomy no longer has (a renamed role, an old conversation)."""
     closest = closest_roles(catalog_service().taxonomy, goal, industries=learner_industries_with_skills(tracker))
@@ -178,6 +185,7 @@ class ActionAdvise(Action):
         if move is Move.OFFER_CLOSEST:
             closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "",
                                                                industries=learner_industries_with_skills(tracker))
+            closest = choices_beyond_their_jobs(closest, tracker.get_slot("background_roles") or [])
             several = bool(turn.goal_choices) and not turn.goal_occupation
             dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
                                                                   goal if state_goal_ok(tracker) else None,

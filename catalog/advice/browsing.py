@@ -18,6 +18,7 @@ from catalog.catalogue.index import CatalogIndex, IndexedCredential
 from catalog.catalogue.money import to_usd
 from catalog.catalogue.taxonomy import Taxonomy
 from catalog.reading.industry_context import industry_context_for
+from catalog.reading.word_forms import singular
 
 # The words people use for a kind of credential -> the catalogue's types.
 KIND_WORDS: dict[str, set[str]] = {
@@ -65,7 +66,7 @@ def read_query(text: str, skills: Iterable[str], roles: Iterable[str], budget_us
     words = re.findall(r"[a-z]+", text.lower())
     types: set[str] = set()
     for word in words:
-        types |= KIND_WORDS.get(word.rstrip("s") if len(word) > 4 else word, set())
+        types |= KIND_WORDS.get(word) or KIND_WORDS.get(singular(word), set())  # "micromasters", "certs"
     industries = list(dict.fromkeys(INDUSTRY_WORDS[w] for w in words if w in INDUSTRY_WORDS))
     if "IT" not in text.split() and "it" in industries and not {"tech", "software", "computing"} & set(words):
         industries.remove("it")  # "it" the pronoun

@@ -185,7 +185,7 @@ def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3, industries: Iter
     """
     industries = set(industries)
     words = title.lower().split()
-    head = (words[-1].rstrip("s") if words else "")
+    head = singular(words[-1]) if words else ""
     wanted = _words(title) - {head}
     scored = []
     for role in taxonomy.target_roles():
@@ -193,7 +193,7 @@ def closest_roles(taxonomy: Taxonomy, title: str, top: int = 3, industries: Iter
         skills = _words(" ".join(role.skills))
         in_names = {w for w in wanted if any(_same_word(w, n) for n in names)}
         in_skills = {w for w in wanted - in_names if any(_same_word(w, k) for k in skills)}
-        heads = {f.lower().split()[-1].rstrip("s") for f in (role.name, *role.aliases) if f.split()}
+        heads = {singular(f.lower().split()[-1]) for f in (role.name, *role.aliases) if f.split()}
         score = len(in_names) + 0.5 * len(in_skills) + (0.75 if head in heads else 0.0)
         if score and role.industry in industries:
             score += INDUSTRY_CLOSENESS

@@ -137,6 +137,7 @@ GOAL_CORRECTIONS = CUES["goal_corrections"]
 JOB_LEVEL_WORDS = CUES["job_level_words"]
 TITLE_DESTINATION_LINKS = CUES["title_destination_links"]
 GOAL_NOUNS = CUES["goal_nouns"]
+GOAL_HEDGES = CUES["goal_hedges"]
 ALTERNATIVE_LINKS = CUES["alternative_links"]
 ALTERNATIVE_FILLERS = CUES["alternative_fillers"]
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
@@ -909,7 +910,10 @@ class MentionFinder:
         undecided = [m for m in undecided if not m.role]
         has_goal = any(m.role == GOAL for m in roles)
         for k, m in enumerate(undecided):
-            m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
+            if _qualifies_an_earlier_goal(doc, m, roles):
+                m.role = GOAL  # "i want to be a safety manager. well maybe not right away, EHS specialist to start"
+            else:
+                m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
         for first, then in reversed(list(zip(undecided, undecided[1:], strict=False))):
             if _alternatives(doc, first, then):  # "data scientist or data analyst would be my goal"
                 first.role = then.role
@@ -1199,6 +1203,16 @@ def _sentence_before(doc: Doc, start: int) -> list[str]:
             break
         words.append(doc[i].lower_)
     return words
+
+
+def _qualifies_an_earlier_goal(doc: Doc, m: Mention, roles: list[Mention]) -> bool:
+    """Is ``m`` in a later sentence than a goal, one that qualifies it (GOAL_HEDGES: "maybe", "to start",
+    "or")? Such a sentence names more of where they want to go; the job they do now is said otherwise."""
+    bounds = next(((a, b) for a, b in _sentence_bounds(doc) if a <= m.token_start < b), None)
+    if bounds is None or not any(r.role == GOAL and r.token_end <= bounds[0] for r in roles):
+        return False
+    words = [t.lower_ for t in doc[bounds[0]:bounds[1]]]
+    return any(w in GOAL_HEDGES for w in words) and not any(w in FIRST_PERSON or w in HAVING for w in words)
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

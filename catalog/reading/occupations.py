@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from catalog.catalogue.onet import OnetVocabulary
 from catalog.catalogue.taxonomy import Role, Taxonomy
+from catalog.reading.word_forms import same_in_number
+from catalog.reading.word_roots import words_of
 
 # The strongest occupation of a title is taken without context when O*NET ties the title to it at least this
 # many times more strongly than to the next one ("CNC machinist": 16 vs 11 is not enough; "GIS technician":
@@ -27,6 +29,9 @@ DOMINANT_WEIGHT = 2.0
 # Below this profile similarity an occupation is not offered as "close", however few others there are.
 MIN_SIMILARITY = 0.93
 MAX_CHOICES = 3
+# A title's work in one word ("clinical", "security") is shared by too many jobs to name one: a security guard
+# is no security analyst. Two words ("clinical research", "information security") are the work itself.
+MIN_WORK_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,25 @@ class OccupationReader:
         onet_title = self.onet.occupation_title(code)
         if role is not None:
             return TitleReading(title, code, onet_title, role)
-        return TitleReading(title, code, onet_title, None, tuple(self.closest_roles(code)))
+        closest = list(dict.fromkeys([*self.named_alike(title), *self.closest_roles(code)]))
+        return TitleReading(title, code, onet_title, None, tuple(closest[:MAX_CHOICES]))
+
+    def named_alike(self, title: str) -> list[str]:
+        """Covered roles named with the words of the title but its last, the kind of job: the same work
+        done at another level or in another capacity ("clinical research associate": Clinical Research
+        Coordinator), which O*NET may file far apart (a research associate under laboratory technologists)."""
+        words = words_of(title)
+        work = [w for w in words[:-1] if len(w) >= 3 and w.isalpha()]
+        if len(work) < MIN_WORK_WORDS or len(work) < len(words) - 1:
+            return []
+        found = []
+        for role in self.taxonomy.target_roles():
+            for name in (role.name, *role.aliases):
+                named = words_of(name)
+                if len(named) == len(words) and all(same_in_number(w, [n]) for w, n in zip(work, named[:-1], strict=True)):
+                    found.append(role.name)
+                    break
+        return sorted(found)
 
     def read_codes(self, text: str, codes: Iterable[str]) -> TitleReading:
         """What occupations already decided on lead to, for words that name no title themselves (a field,

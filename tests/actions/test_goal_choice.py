@@ -32,6 +32,16 @@ async def test_the_offer_of_several_kinds_of_job_is_kept(make_tracker, dispatche
     assert events["goal_choice"] == PENDING and events["last_question"] == "goal"
 
 
+async def test_the_learners_own_job_is_no_choice_of_where_to_go(make_tracker, dispatcher, domain) -> None:
+    field = entity("job_role", "Cloud Security", "goal", unresolved=True, choices=["Cloud Engineer", *CHOICES],
+                   inferred_from="Cloud Security")
+    tracker = make_tracker("I want to move up to cloud security", entities=[field],
+                           slots={"background_roles": ["Cloud Engineer"]})
+    events = slot_events(await ActionAdvise().run(dispatcher, tracker, domain))
+    assert events["goal_choice"]["choices"] == CHOICES
+    assert "Cloud Engineer" not in str(dispatcher.messages[0].get("buttons"))
+
+
 def test_a_reply_by_number_takes_that_choice(make_tracker, dispatcher, domain) -> None:
     tracker = make_tracker("the second one", slots={"goal_choice": PENDING}, events=[OFFER])
     out = extracted(tracker, dispatcher, domain)

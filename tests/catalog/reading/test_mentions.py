@@ -461,3 +461,15 @@ def test_a_field_goal_is_a_role_only_where_it_is_that_roles_core(finder: Mention
 def test_kinds_of_credential_are_no_misspelt_skills(finder: MentionFinder) -> None:
     assert read(finder, "I've already got the edX MicroMasters in supply chain") == {
         ("skill", "Supply Chain Management"): "has"}
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("i want to be a safety manager. well maybe not manager right away, EHS coordinator or specialist to start",
+     "goal"),
+    ("I want to become a data scientist. Probably data analyst first", "goal"),
+    # a sentence that says what they do now is no qualification of the goal
+    ("I want to become a data scientist. I work as a data analyst, maybe 3 years", "current"),
+])
+def test_a_sentence_qualifying_the_goal_names_more_goals(finder: MentionFinder, text: str, second: str) -> None:
+    found = [m for m in finder.find(text) if m.kind == "role"]
+    assert found[0].role == "goal" and found[-1].role == second

@@ -105,6 +105,16 @@ def test_an_uncovered_goal_carries_its_closest_roles(finder: MentionFinder) -> N
     assert goal.role == "goal" and goal.unresolved and goal.choices
 
 
+def test_a_covered_role_doing_the_same_work_is_offered_first(finder: MentionFinder) -> None:
+    # O*NET files a clinical research associate under laboratory technologists; the work is clinical research
+    goal = next(m for m in finder.find("I want to move into clinical research, as clinical research associate")
+                if m.kind == "role")
+    assert goal.unresolved and goal.choices[0] == "Clinical Research Coordinator"
+    # one word of work is no guide: a security guard does not do a security analyst's work
+    guard = finder.occupations.named_alike("security guard")
+    assert guard == [] and "Information Security Engineer" in finder.occupations.named_alike("information security manager")
+
+
 @pytest.mark.parametrize("text", ["my career coordinator said hello", "put me through to a career coach",
                                   "the payroll clerk at my office told me about this"])
 def test_somebody_elses_job_is_not_the_learners(finder: MentionFinder, text: str) -> None:
