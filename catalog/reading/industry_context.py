@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -32,6 +32,17 @@ class IndustryContext:
     readings: dict[str, dict[str, str | None]]  # lower-case word -> industry -> skill (None: not a skill there)
     skill_industries: dict[str, frozenset[str]]  # skill -> industries whose roles list it
     title_words: dict[str, str]  # a word of a job title -> the industry it places the job in ("medical")
+    # A skill no role lists yet -> the industries of the other skills of its category ("Denial Management" is
+    # listed by none; its category, health_admin, is healthcare's).
+    category_industries: dict[str, frozenset[str]] = field(default_factory=dict)
+    skill_categories: dict[str, str] = field(default_factory=dict)
+
+    def of_skill(self, skill: str) -> frozenset[str]:
+        """The industries whose roles list the skill or, for one no role lists, those of its category."""
+        own = self.skill_industries.get(skill)
+        if own:
+            return own
+        return self.category_industries.get(self.skill_categories.get(skill, ""), frozenset())
 
     def of_words(self, title: str) -> set[str]:
         """Industries a job title's own words name, for titles neither the taxonomy nor O*NET knows."""
@@ -59,7 +70,7 @@ class IndustryContext:
     def usual_of_skills(self, skills: Iterable[str]) -> set[str]:
         """The industries at least half of the skills belong to (none from fewer than two skills): what a
         list of skills says of where the learner works, which one skill used everywhere (Excel) does not."""
-        found = [self.skill_industries.get(s, frozenset()) for s in skills]
+        found = [self.of_skill(s) for s in skills]
         if len(found) < 2:
             return set()
         counts = Counter(i for industries in found for i in industries)
@@ -92,8 +103,14 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
     for role in taxonomy.roles.values():
         for skill in role.skills:
             by_skill[skill].add(role.industry)
+    by_category: dict[str, set[str]] = defaultdict(set)
+    for skill in taxonomy.skills.values():
+        if skill.category:
+            by_category[skill.category] |= by_skill.get(skill.name, set())
     return IndustryContext({str(k): v for k, v in groups.items()}, readings,
-                           {s: frozenset(i) for s, i in by_skill.items()}, title_words)
+                           {s: frozenset(i) for s, i in by_skill.items()}, title_words,
+                           {c: frozenset(i) for c, i in by_category.items()},
+                           {s.name: s.category for s in taxonomy.skills.values() if s.category})
 
 
 @functools.lru_cache(maxsize=4)

@@ -280,7 +280,6 @@ class MentionFinder:
         self._known_words = frozenset(w for f in forms for w in f.canonical.lower().split() if w.isalpha())
         self._stop_words = self.nlp.Defaults.stop_words
         self._activities = ActivityPhrases(forms)  # "I process invoices": Invoice Processing
-        self._category_industries: dict[str, frozenset[str]] | None = None  # built on first use
 
     # -- matching ---------------------------------------------------------------------------------------------
     def _exact_spans(self, doc: Doc) -> list[Span]:
@@ -687,7 +686,7 @@ class MentionFinder:
             if any(t.lower_ in WANTING or t.lower_ in GOAL_CUES for t in doc[start:end]):
                 continue  # where they want to go may be another industry's ("into tech, specifically GRC")
             kind, name = span.label_.split("|")[:2]
-            own = self._industries_of_skill(name) if kind == "skill" else self._industries_of_tool(name)
+            own = self.industries.of_skill(name) if kind == "skill" else self._industries_of_tool(name)
             if own and not own & evidence:
                 out_of_place.add(id(span))
         return [s for s in spans if id(s) not in out_of_place]
@@ -695,22 +694,6 @@ class MentionFinder:
     def _industries_of_tool(self, tool: str) -> frozenset[str]:
         entry = self.tools.get(tool) if self.tools else None
         return entry.industries if entry is not None else frozenset()
-
-    def _industries_of_skill(self, skill: str) -> frozenset[str]:
-        """The industries whose roles list the skill or, for one no role lists yet, the other skills of its
-        category ("Response to Intervention" is listed by none; its category, inclusion, is education's)."""
-        own = self.industries.skill_industries.get(skill)
-        if own:
-            return own
-        entry = self.taxonomy.skills.get(skill)
-        if entry is None or not entry.category:
-            return frozenset()
-        if self._category_industries is None:
-            table: dict[str, set[str]] = defaultdict(set)
-            for other in self.taxonomy.skills.values():
-                table[other.category] |= self.industries.skill_industries.get(other.name, frozenset())
-            self._category_industries = {c: frozenset(i) for c, i in table.items()}
-        return self._category_industries.get(entry.category, frozenset())
 
     def _read_by_industry(self, doc: Doc, spans: list[Span], unlicensed: list[Span],
                           industries: set[str]) -> list[Span]:

@@ -57,3 +57,11 @@ def test_the_file_is_checked_against_the_taxonomy(tmp_path: Path) -> None:
 def test_a_title_nobody_knows_places_the_job_by_its_words(finder: MentionFinder) -> None:
     got = skills(finder, "I am a medical billing coordinator, I know RCM")
     assert "Medical Billing" in got and "Reliability-Centered Maintenance" not in got
+
+
+def test_a_skill_no_role_lists_is_of_its_categorys_industries() -> None:
+    context = load_industry_context(default_taxonomy())
+    assert "Denial Management" not in context.skill_industries  # no role lists it (yet)
+    assert context.of_skill("Denial Management") == {"healthcare"}  # its category, health_admin, is
+    # so a medical biller's list says healthcare, though only one of its skills is a role's
+    assert context.usual_of_skills(["Medical Billing", "Denial Management", "Payment Posting"]) == {"healthcare"}
