@@ -67,12 +67,15 @@ def learner_industries_with_skills(tracker: Tracker) -> set[str]:
 
 
 def profile_skill_entities(tracker: Tracker) -> list[dict[str, Any]]:
-    """The latest message's skills as the profile takes them: read by the learner's industry, and without
-    those said lacking before that this message names without claiming them (``skills_said_lacking``)."""
+    """The latest message's skills as the profile takes them: read by the learner's industry, without those
+    named in a question that says nothing of the learner ("what is more used in FP&A teams, Power BI or
+    Tableau?"), and without those said lacking before that this message names without claiming them
+    (``skills_said_lacking``)."""
     lacking = skills_said_lacking(tracker)
     skills = [e for e in entities_of(tracker, "skill") + entities_of(tracker, "skill_candidate")
-              if not (e["value"] in lacking and e.get("role") != "lacks"
-                      and (e.get("additional_info") or {}).get("unclaimed"))]
+              if not (e.get("additional_info") or {}).get("asked")
+              and not (e["value"] in lacking and e.get("role") != "lacks"
+                       and (e.get("additional_info") or {}).get("unclaimed"))]
     return read_by_learners_industry(tracker, skills)
 
 
@@ -96,8 +99,10 @@ def read_by_learners_industry(tracker: Tracker, skills: list[dict[str, Any]]) ->
 
 
 def held_tools(tracker: Tracker) -> list[dict[str, Any]]:
-    """This message's tool entities, candidates settled by the learner's industry as skills' are."""
-    return read_by_learners_industry(tracker, entities_of(tracker, "tool") + entities_of(tracker, "tool_candidate"))
+    """This message's tool entities, candidates settled by the learner's industry as skills' are; none named in a
+    question that says nothing of the learner."""
+    tools = entities_of(tracker, "tool") + entities_of(tracker, "tool_candidate")
+    return read_by_learners_industry(tracker, [e for e in tools if not (e.get("additional_info") or {}).get("asked")])
 
 
 def counted_tool_skills(tools: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -108,7 +108,8 @@ class CareerEntityExtractor(GraphComponent, EntityExtractorMixin):
                                       ("industries", list(m.candidate_industries) or None),
                                       ("readings", m.readings), ("class", m.tool_class),
                                       ("onet_tool", m.onet_tool), ("counts_toward", m.counts_toward),
-                                      ("unclaimed", True if m.kind in HELD_KINDS and not m.claimed else None))
+                                      ("unclaimed", True if m.kind in HELD_KINDS and not m.claimed else None),
+                                      ("asked", m.asked or None))
                     if v is not None}
             if info:
                 entity["additional_info"] = info

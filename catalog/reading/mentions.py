@@ -138,6 +138,7 @@ JOB_LEVEL_WORDS = CUES["job_level_words"]
 TITLE_DESTINATION_LINKS = CUES["title_destination_links"]
 GOAL_NOUNS = CUES["goal_nouns"]
 GOAL_HEDGES = CUES["goal_hedges"]
+LEARNER_STAND_INS = CUES["learner_stand_ins"]
 ALTERNATIVE_LINKS = CUES["alternative_links"]
 ALTERNATIVE_FILLERS = CUES["alternative_fillers"]
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
@@ -157,6 +158,7 @@ class Mention:
     fuzzy: bool = False
     activity: bool = False  # said as the work itself, verb first ("process invoices"): activities.py
     claimed: bool = False  # a skill or tool said with a word of having or lacking, outside a question
+    asked: bool = False  # a skill or tool named in a question that says nothing of the learner (no "I", "my")
     inferred_from: str | None = None  # a field ("telemedicine") read as the goal role it leads to
     token_start: int = field(default=0, repr=False)
     token_end: int = field(default=0, repr=False)
@@ -384,7 +386,11 @@ class MentionFinder:
         # A question's skills stay entities even when it says nothing of the learner ("are there free power bi
         # courses?" is a search by Power BI); the intent decides whether they fill the profile.
         for m in mentions:
-            m.claimed = m.kind in HELD_KINDS and m.cued and not _in_a_question(doc, m)
+            in_question = _in_a_question(doc, m)
+            m.claimed = m.kind in HELD_KINDS and m.cued and not in_question
+            # "what is more used in FP&A teams, Power BI or Tableau?", "does step 3 include SQL?": named for the
+            # answer, used by others; the learner's own only in a question that names them
+            m.asked = m.kind in HELD_KINDS and in_question and not _learner_in_the_sentence(doc, m)
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
 
     def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:
@@ -1115,6 +1121,13 @@ def _in_a_question(doc: Doc, m: Mention) -> bool:
         if tok.text == "?":
             return True
     return False
+
+
+def _learner_in_the_sentence(doc: Doc, m: Mention) -> bool:
+    """Does the mention's sentence name the learner (FIRST_PERSON), or stand for them ("someone who knows")? A
+    question's having words ("used", "know") are the learner's only then."""
+    start, end = next(((a, b) for a, b in _sentence_bounds(doc) if a <= m.token_start < b), (0, len(doc)))
+    return any(t.lower_ in FIRST_PERSON or t.lower_ in LEARNER_STAND_INS for t in doc[start:end])
 
 
 def _is_a_currency_code(doc: Doc, m: Mention) -> bool:

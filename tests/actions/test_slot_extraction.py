@@ -57,6 +57,14 @@ def _said(text: str, entities: list[dict]) -> dict:
     return {"event": "user", "text": text, "parse_data": {"text": text, "entities": entities}}
 
 
+def test_a_skill_named_in_a_question_about_others_is_not_the_learners(make_tracker, dispatcher, domain) -> None:
+    question = make_tracker("what is more used in FP&A teams, Power BI or Tableau?",
+                            entities=[entity("skill", "Financial Planning and Analysis", unclaimed=True, asked=True),
+                                      entity("skill", "Power BI", unclaimed=True, asked=True)],
+                            slots={"current_skills": ["NetSuite"]})
+    assert ValidateSlotMappings().extract_current_skills(dispatcher, question, domain) == {}
+
+
 def test_a_skill_said_lacking_is_not_held_again_by_a_plain_mention(make_tracker, dispatcher, domain) -> None:
     action = ValidateSlotMappings()
     earlier = [_said("I never used Power BI or Tableau", [entity("skill", "Power BI", "lacks"),

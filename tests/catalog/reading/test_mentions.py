@@ -473,3 +473,16 @@ def test_kinds_of_credential_are_no_misspelt_skills(finder: MentionFinder) -> No
 def test_a_sentence_qualifying_the_goal_names_more_goals(finder: MentionFinder, text: str, second: str) -> None:
     found = [m for m in finder.find(text) if m.kind == "role"]
     assert found[0].role == "goal" and found[-1].role == second
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("what is more used in FP&A teams, Power BI or Tableau?", True),
+    ("does step 3 include sql?", True),
+    ("what careers would suit someone who knows autocad?", False),  # "someone who" stands for the learner
+    ("do you think my SQL is enough?", False),
+    ("I know SQL well.", False),
+])
+def test_a_question_that_says_nothing_of_the_learner_asks_about_its_skills(finder: MentionFinder, text: str,
+                                                                          asked: bool) -> None:
+    skills = [m for m in finder.find(text) if m.kind == "skill"]
+    assert skills and all(m.asked is asked for m in skills)
