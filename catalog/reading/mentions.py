@@ -247,6 +247,10 @@ class MentionFinder:
             if plural and plural.lower() not in taken and form.text.lower() not in NEVER_LOWER:
                 # "CAPAs", "ekgs", "work orders": people count what they handle; the taxonomy names it once
                 (exact_patterns if form.case_sensitive else lower_patterns)[key].append(self.nlp.make_doc(plural))
+            ampersand = _with_ampersand(form.text)
+            if ampersand and ampersand.lower() not in taken:
+                # "learning & development", "health & safety": the taxonomy writes "and"
+                (exact_patterns if form.case_sensitive else lower_patterns)[key].append(self.nlp.make_doc(ampersand))
         common_tools: dict[str, list[Doc]] = defaultdict(list)
         for entry in (self.tools.entries.values() if self.tools else ()):
             if entry.text.lower() in ISSUER_WORDS:
@@ -957,6 +961,8 @@ class MentionFinder:
             return True  # "i want to go devops", "wanna move cloud"
         if near[:2] == ["do", "to"] and len(near) > 2 and near[2] in WANTING:
             return True  # "i just want to do medical coding from home"
+        if near[0] == "do" and len(near) > 1 and near[1] in WANTING and near[1] not in ("like", "love", "'d", "would"):
+            return True  # "wanna do coding from home": "wanna" holds its "to"
         if near[0] in WANTING and near[0] not in ("like", "love", "'d", "would"):
             return True  # "want healthcare management", "thinking cybersecurity"
         if near[0] in ("is", "'s", ":") and len(near) > 1 and near[1] in GOAL_NOUNS:
@@ -1121,6 +1127,14 @@ def _in_a_question(doc: Doc, m: Mention) -> bool:
         if tok.text == "?":
             return True
     return False
+
+
+def _with_ampersand(text: str) -> str | None:
+    """A name with "and" between two words as people also write it ("Learning & Development"), or None."""
+    words = text.split(" ")
+    if "and" not in words[1:-1] and "And" not in words[1:-1]:
+        return None
+    return " ".join("&" if w in ("and", "And") and 0 < i < len(words) - 1 else w for i, w in enumerate(words))
 
 
 def _learner_in_the_sentence(doc: Doc, m: Mention) -> bool:

@@ -486,3 +486,14 @@ def test_a_question_that_says_nothing_of_the_learner_asks_about_its_skills(finde
                                                                           asked: bool) -> None:
     skills = [m for m in finder.find(text) if m.kind == "skill"]
     assert skills and all(m.asked is asked for m in skills)
+
+
+def test_a_name_with_and_is_read_as_people_write_it_with_an_ampersand(finder: MentionFinder) -> None:
+    assert read(finder, "I know health & safety") == {("skill", "Occupational Health and Safety"): "has"}
+    assert read(finder, "actually scratch that - more like learning & development")[
+        ("role", "Learning and Development Specialist")] == "goal"
+
+
+def test_wanna_do_a_field_is_where_they_want_to_go(finder: MentionFinder) -> None:
+    got = read(finder, "medical assistant, family practice. wanna do coding from home")
+    assert got == {("role", "Medical Assistant"): "current", ("role", "Medical Coder"): "goal"}
