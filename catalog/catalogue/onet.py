@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import yaml
 
 ONET_DIR = Path(__file__).resolve().parent / "data" / "onet"
 SPELLINGS_FILE = Path(__file__).resolve().parent / "data" / "spelling_variants.yaml"
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "title_abbreviations.yaml"
 CODE = re.compile(r"^\d\d-\d{4}\.\d\d$")
 
 
@@ -135,6 +137,7 @@ class OnetVocabulary:
             except ValueError:
                 raise OnetDataError(f"occupation_profiles.tsv: line {line}: a value is not a number") from None
         self.spellings = load_spelling_variants()
+        self.abbreviations = load_title_abbreviations()
         self.tools: dict[str, Tool] = {}
         for line, row in _rows(directory / "tools.tsv"):
             where = f"tools.tsv: line {line}"
@@ -180,14 +183,26 @@ class OnetVocabulary:
         return self.tools.get(name.lower())
 
     def title_key(self, title: str) -> str | None:
-        """The index key of a job title, tolerating case, spacing, British spelling and a plural."""
-        key = " ".join(self.spellings.get(w, w) for w in title.lower().replace("’", "'").split())
+        """The index key of a job title, tolerating case, spacing, British spelling, a plural and, where the
+        title is not found as written, the short forms of title words ("jr python dev")."""
+        words = [self.spellings.get(w, w) for w in title.lower().replace("’", "'").split()]
+        found = self._key_of(" ".join(words))
+        if found is None and len(words) > 1 and any(w in self.abbreviations for w in words):
+            for expanded in itertools.product(*(self.abbreviations.get(w, (w,)) for w in words)):
+                found = self._key_of(" ".join(expanded))
+                if found is not None:
+                    break
+        if found is not None:
+            return found
+        return title.strip() if title.strip() in self.short_titles else None
+
+    def _key_of(self, key: str) -> str | None:
         for form in (key, key[:-1] if key.endswith("s") else "", key[:-2] if key.endswith("es") else ""):
             if form and form in self.titles:
                 return form
             if form in self.closed_compounds:
                 return self.closed_compounds[form]
-        return title.strip() if title.strip() in self.short_titles else None
+        return None
 
     def title_codes(self, title: str) -> tuple[str, ...]:
         """Occupations a job title names, strongest first."""
@@ -216,6 +231,20 @@ def load_spelling_variants(path: Path = SPELLINGS_FILE) -> dict[str, str]:
     if not isinstance(variants, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in variants.items()):
         raise OnetDataError(f"{path.name}: expected 'variants:' mapping words to words")
     return {k.lower(): v.lower() for k, v in variants.items()}
+
+
+def load_title_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, tuple[str, ...]]:
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = content.get("abbreviations") if isinstance(content, dict) else None
+    if not isinstance(entries, dict):
+        raise OnetDataError(f"{path.name}: expected 'abbreviations:' mapping short forms to lists of words")
+    out: dict[str, tuple[str, ...]] = {}
+    for short, words in entries.items():
+        if not isinstance(short, str) or not isinstance(words, list) or not words \
+                or not all(isinstance(w, str) and w and " " not in w for w in words):
+            raise OnetDataError(f"{path.name}: '{short}': expected a list of single words")
+        out[short.lower()] = tuple(w.lower() for w in words)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -217,11 +217,14 @@ class MentionFinder:
         # many-word title outside a place where jobs are named must end like a job.
         titles = occupations.onet.titles if occupations else {}
         self._title_starts = {t.split()[0] for t in titles} | set(occupations.onet.closed_compounds if occupations else ())
+        abbreviations = occupations.onet.abbreviations if occupations else {}
+        self._title_starts |= {short for short, words in abbreviations.items() if set(words) & self._title_starts}
         ends: dict[str, int] = defaultdict(int)
         for t in titles:
             if " " in t:
                 ends[t.rsplit(" ", 1)[1]] += 1
         self._title_heads = {w for w, n in ends.items() if n >= TITLE_HEAD_MIN}
+        self._title_heads |= {short for short, words in abbreviations.items() if set(words) & self._title_heads}
         self.nlp = spacy.blank("en")
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")

@@ -59,6 +59,9 @@ class OccupationReader:
             for rank, code in enumerate(role.onet_close):
                 self._close[code].append((rank, role))
         self._tool_codes = {name: tool.codes for name, tool in onet.tools.items()}
+        # A title found through its short forms ("data eng") may be a covered role's own name once written out
+        self._roles_by_name = {f.lower(): role.name for role in taxonomy.roles.values()
+                               for f in (role.name, *role.aliases)}
 
     def knows(self, title: str) -> bool:
         return self.onet.title_key(title) is not None
@@ -72,6 +75,10 @@ class OccupationReader:
         codes = self.onet.title_codes(title)
         weights = self.onet.title_weights.get(key, (1,) * len(codes))
         context = list(context)
+        named = self._roles_by_name.get(key) if key != title.lower() else None
+        if named is not None:
+            code = self.taxonomy.roles[named].onet or None
+            return TitleReading(title, code, self.onet.occupation_title(code) if code else "", named)
         code = self._choose(codes, weights, context, industry)
         if code is None:
             choices = self._choices_among(codes[:4])

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from catalog.catalogue.onet import ONET_DIR, OnetDataError, OnetVocabulary, default_onet
+from catalog.catalogue.onet import (
+    ONET_DIR,
+    OnetDataError,
+    OnetVocabulary,
+    default_onet,
+    load_title_abbreviations,
+)
 from catalog.catalogue.taxonomy import default_taxonomy
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -39,6 +45,20 @@ def test_titles_are_found_whatever_the_case_spacing_or_plural() -> None:
     assert onet.title_codes("Dental  Hygienist") == onet.title_codes("dental hygienists") == ("29-1292.00",)
     assert onet.title_codes("help desk technician")[0] == "15-1232.00"
     assert onet.title_codes("astronaut chef of the moon") == ()
+
+
+def test_titles_are_found_through_the_short_forms_of_their_words() -> None:
+    onet = default_onet()
+    assert onet.title_key("python dev") == "python developer" and onet.title_key("hr coord") == "hr coordinator"
+    assert onet.title_key("maintenance tech") == "maintenance tech"  # a title as written keeps its own reading
+    assert onet.title_key("tech") is None or onet.title_key("tech") == "tech"  # one word is never expanded
+
+
+def test_a_short_form_file_that_is_not_a_mapping_of_word_lists_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "title_abbreviations.yaml"
+    bad.write_text("abbreviations:\n  dev: developer\n", encoding="utf-8")
+    with pytest.raises(OnetDataError, match="'dev': expected a list of single words"):
+        load_title_abbreviations(bad)
 
 
 def test_abbreviations_count_only_in_capitals(tmp_path: Path) -> None:

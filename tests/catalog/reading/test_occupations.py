@@ -169,3 +169,9 @@ def developers(tmp_path: Path) -> OccupationReader:
 def test_roles_sharing_a_code_are_told_apart_by_words_then_skills(developers: OccupationReader, title: str,
                                                                   context: tuple[str, ...], expected: str) -> None:
     assert developers.read(title, context).role == expected
+
+
+def test_a_title_written_short_is_the_role_it_names_written_out(finder: MentionFinder) -> None:
+    assert roles(finder, "sr data eng here")[0][:3] == ("Data Engineer", "current", False)
+    assert roles(finder, "jr python dev, django + postgres, docker")[0][:3] == ("Back-End Developer", "current", False)
+    assert roles(finder, "is 40 too old to get into tech") == []  # "tech" alone is no technician
