@@ -326,6 +326,8 @@ class MentionFinder:
                     continue  # "career coordinator" is not a misspelt "care coordinator"
                 if any(t.lower_ in self._known_words and not same_in_number(t.lower_, form_tokens) for t in tokens):
                     continue
+                if _another_form_of_the_word(text, match[0]):
+                    continue  # "recruited" is no misspelt "recruiter", "designed" no "designer"
                 kind, canonical = self._fuzzy_labels[match[0]]
                 if kind == "tool" and match[1] > 1:
                     continue  # a product name is a proper name: one slip, not two ("microcreds" is no MicroPress)
@@ -1129,6 +1131,20 @@ def _in_a_question(doc: Doc, m: Mention) -> bool:
             return False
         if tok.text == "?":
             return True
+    return False
+
+
+VERB_ENDINGS = ("ed", "ing")
+
+
+def _another_form_of_the_word(text: str, form: str) -> bool:
+    """Does ``text`` end in a verb's ending (-ed, -ing) where the name's last word ends otherwise, the rest
+    alike? Then it is the verb of that word, not a misspelling of it ("recruited" / "recruiter")."""
+    word, name = text.split()[-1], form.split()[-1]
+    for ending in VERB_ENDINGS:
+        if word.endswith(ending) and not name.endswith(ending):
+            stem = word[: -len(ending)]
+            return name.startswith(stem[:-1]) and len(stem) >= 4
     return False
 
 

@@ -497,3 +497,9 @@ def test_a_name_with_and_is_read_as_people_write_it_with_an_ampersand(finder: Me
 def test_wanna_do_a_field_is_where_they_want_to_go(finder: MentionFinder) -> None:
     got = read(finder, "medical assistant, family practice. wanna do coding from home")
     assert got == {("role", "Medical Assistant"): "current", ("role", "Medical Coder"): "goal"}
+
+
+def test_a_verb_is_no_misspelt_job_or_skill(finder: MentionFinder) -> None:
+    # "recruited" is one letter from "recruiter": the verb of the work, not a misspelt title
+    assert [m.value for m in finder.find("I did supplier negotiating and recruited 10 people") if m.kind == "role"] == []
+    assert read(finder, "i'm a data anlyst") == {("role", "Data Analyst"): "current"}  # a misspelling still is one
