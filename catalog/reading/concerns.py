@@ -26,6 +26,20 @@ class ConcernCuesError(ValueError):
 
 
 @dataclass(frozen=True)
+class ServedPeople:
+    """Where a topic word describes others: after "<people> with" / "<people> who are", or before "<people>"."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words: list[str]) -> ServedPeople:
+        people = "|".join(re.escape(normalise(w)) for w in sorted(words, key=len, reverse=True))
+        return cls(re.compile(rf"\b(?:{people})\s+(?:with|who\s+(?:are|have|use))\s+(?:[\w-]+\s+){{0,3}}$"),
+                   re.compile(rf"\s+(?:[\w-]+\s+)?(?:{people})\b"))
+
+
+@dataclass(frozen=True)
 class Concerns:
     """What a message shows: ``level`` (risk_of_harm, distress or None), the remit topics it raises,
     whether it asks for its data to be deleted, and the phrases that decided it (for the counsellor)."""
@@ -62,6 +76,15 @@ class ConcernReader:
     not_concern: re.Pattern[str]
     topics: dict[str, re.Pattern[str]]
     delete: re.Pattern[str]
+    served_people: ServedPeople | None = None
+
+    def _describes_served_people(self, low: str, start: int, end: int) -> bool:
+        """Is the topic word at ``start:end`` said of the people the learner works with ("kids with autism",
+        "students who are deaf", "autistic children", "disabled young people")?"""
+        if self.served_people is None:
+            return False
+        return bool(self.served_people.before.search(low[max(0, start - 60):start])
+                    or self.served_people.after.match(low[end:end + 40]))
 
     def read(self, text: str) -> Concerns:
         low = normalise(text or "")
@@ -79,7 +102,8 @@ class ConcernReader:
         else:
             cues = real(self.distress)
             level = DISTRESS if cues else None
-        topics = tuple(t for t, p in self.topics.items() if p.search(low))
+        topics = tuple(t for t, p in self.topics.items()
+                       if any(not self._describes_served_people(low, m.start(), m.end()) for m in p.finditer(low)))
         delete = bool(self.delete.search(low))
         return Concerns(level, topics, delete, tuple(cues))
 
@@ -106,7 +130,11 @@ def parse_concern_cues(content: object, source: str) -> ConcernReader:
         if not isinstance(words, list) or not words:
             raise ConcernCuesError(f"{source}, entry 'remit', topic '{topic}': needs a non-empty list")
         topics[topic] = _pattern(words, f"{source}, entry 'remit', topic '{topic}'")
+    served = remit.get("served_people")
+    if served is not None and (not isinstance(served, list) or not all(isinstance(w, str) and w.strip() for w in served)):
+        raise ConcernCuesError(f"{source}, entry 'remit', 'served_people': needs a list of words")
     return ConcernReader(
+        served_people=ServedPeople.of(served) if served else None,
         risk=_pattern(phrases(RISK), f"{source}, entry '{RISK}'"),
         distress=_pattern(phrases(DISTRESS), f"{source}, entry '{DISTRESS}'"),
         not_concern=_pattern(phrases("not_concern"), f"{source}, entry 'not_concern'"),

@@ -44,3 +44,15 @@ def test_a_broken_cue_file_names_the_entry() -> None:
                             "distress": {"phrases": []}, "delete_data": {"phrases": ["z"]},
                             "remit": {"topics": {t: ["w"] for t in ("funding", "visa", "disability",
                                                                      "employer_dispute")}}}, "cues.yaml")
+
+
+@pytest.mark.parametrize(("text", "topics"), [
+    ("hello, i am paraeducator in special ed classroom, elementary. i help kids with autism", ()),
+    ("I work with disabled students and I want to become a SENCO", ()),
+    ("I support people who are visually impaired", ()),
+    ("I'm autistic and need extra time in exams", ("disability",)),
+    ("as a wheelchair user, are online courses ok for me?", ("disability",)),
+    ("I help kids with autism, and I have ADHD myself", ("disability",)),  # one said of the learner counts
+])
+def test_a_topic_word_said_of_the_people_the_learner_works_with_is_their_work(text: str, topics: tuple) -> None:
+    assert read_concerns(text).topics == topics
