@@ -96,8 +96,10 @@ MISSING_AFTER = re.compile(
     r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
     r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b"
     # "financial modelling i never did", "power bi also no", "ladder logic no, programming no"
-    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:did|done|do|used|touched|tried|"
-    r"learned|learnt|worked with|had|written|wrote|opened|seen)\b"
+    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:did|done|do|used|use|touched|touch|"
+    r"tried|try|learned|learnt|learn|worked with|work with|had|written|wrote|opened|open|seen|started)\b"
+    # "ICD-10-PCS rusty", "SQL weak, python ok": a weakness said right after, the clause ending there
+    r"|^\s*(?:very\s+|quite\s+|a bit\s+|bit\s+|pretty\s+|super\s+|kinda\s+)?(?:rusty|shaky|weak)\s*(?:[,.;!)]|$|and\b|but\b)"
     r"|^\s*(?:also|too|either)\s+(?:no|nope|not)\b|^\s*no\s*(?:[,.;!]|$)"
     # "Python zero, SAS zero", "Python neither", "Six Sigma nothing", "excel barely"
     r"|^\s*(?:zero|nothing|neither|barely)\s*(?:[,.;!)]|$|at all|experience|knowledge)"
@@ -139,6 +141,7 @@ TITLE_DESTINATION_LINKS = CUES["title_destination_links"]
 GOAL_NOUNS = CUES["goal_nouns"]
 GOAL_HEDGES = CUES["goal_hedges"]
 LEARNER_STAND_INS = CUES["learner_stand_ins"]
+UNMARKED_QUESTION_OPENERS = CUES["unmarked_question_openers"]
 ALTERNATIVE_LINKS = CUES["alternative_links"]
 ALTERNATIVE_FILLERS = CUES["alternative_fillers"]
 MAX_DESTINATION_GAP = 4  # words between two parts of one destination ("process improvement, lean six sigma")
@@ -397,9 +400,10 @@ class MentionFinder:
         for m in mentions:
             in_question = _in_a_question(doc, m)
             m.claimed = m.kind in HELD_KINDS and m.cued and not in_question
-            # "what is more used in FP&A teams, Power BI or Tableau?", "does step 3 include SQL?": named for the
-            # answer, used by others; the learner's own only in a question that names them
-            m.asked = m.kind in HELD_KINDS and in_question and not _learner_in_the_sentence(doc, m)
+            # "what is more used in FP&A teams, Power BI or Tableau?", "does step 3 include SQL?", "whats ADDIE
+            # lol": named for the answer, used by others; the learner's own only in a question that names them
+            m.asked = m.kind in HELD_KINDS and _in_a_question(doc, m, unmarked=True) \
+                and not _learner_in_the_sentence(doc, m)
         return [m for m in mentions if m.cued or m.kind not in HELD_KINDS or not _in_a_question(doc, m)]
 
     def _another_product_of_the_vendor(self, doc: Doc, span: Span) -> bool:
@@ -1124,8 +1128,12 @@ def _plainly_a_word(doc: Doc, span: Span) -> bool:
     return bool(before) and (before[-1] in PRONOUNS or any(w in DETERMINERS for w in before))
 
 
-def _in_a_question(doc: Doc, m: Mention) -> bool:
-    """Is the mention in a sentence that ends with a question mark?"""
+def _in_a_question(doc: Doc, m: Mention, unmarked: bool = False) -> bool:
+    """Is the mention in a sentence that ends with a question mark or, with ``unmarked``, one that opens as a
+    question does ("whats ADDIE lol": people leave the mark out)?"""
+    before = _sentence_before(doc, m.token_start)
+    if unmarked and before and before[-1] in UNMARKED_QUESTION_OPENERS:
+        return True
     for tok in doc[m.token_end:]:
         if tok.text in (".", "!", "\n") or "\n" in tok.text:
             return False

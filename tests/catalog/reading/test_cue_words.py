@@ -35,3 +35,13 @@ def test_an_entry_the_file_lacks_is_named_with_the_nearest_spelling() -> None:
 def test_issuers_come_from_the_providers_file() -> None:
     assert {"comptia", "isc2", "google", "coursera"} <= ISSUER_WORDS  # providers.yaml ids
     assert {"azure", "itil"} <= ISSUER_WORDS  # product families listed in the cue-word file
+
+
+def test_an_entry_given_twice_is_refused_with_its_line(tmp_path) -> None:
+    from catalog.reading.cue_words import CueWordsError, load_cue_words
+
+    path = tmp_path / "cue_words.yaml"
+    path.write_text("a:\n  description: one\n  words: [x]\nb:\n  description: two\n  words: [y]\n"
+                    "a:\n  description: again\n  words: [z]\n", encoding="utf-8")
+    with pytest.raises(CueWordsError, match=r"cue_words.yaml, line 7: entry 'a' is given twice"):
+        load_cue_words(path)

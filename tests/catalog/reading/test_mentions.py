@@ -503,3 +503,17 @@ def test_a_verb_is_no_misspelt_job_or_skill(finder: MentionFinder) -> None:
     # "recruited" is one letter from "recruiter": the verb of the work, not a misspelt title
     assert [m.value for m in finder.find("I did supplier negotiating and recruited 10 people") if m.kind == "role"] == []
     assert read(finder, "i'm a data anlyst") == {("role", "Data Analyst"): "current"}  # a misspelling still is one
+
+
+def test_a_question_without_its_mark_asks_about_its_skills(finder: MentionFinder) -> None:
+    assert [m.asked for m in finder.find("never touched articulate storyline. whats ADDIE lol")
+            if m.value == "ADDIE Model"] == [True]
+    assert [m.asked for m in finder.find("what jobs can i get with sql") if m.kind == "skill"] == [False]
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("ICD-10-PCS rusty, no DRG experience at all", "ICD-10"),
+    ("Minitab i never open it", "Minitab"),
+])
+def test_a_weakness_or_a_denial_said_right_after_the_skill(finder: MentionFinder, text: str, skill: str) -> None:
+    assert read(finder, text)[("skill", skill)] == "lacks"
