@@ -112,6 +112,12 @@ MISSING_AFTER = re.compile(
     r"|^\s*(?:is|are)?\s*(?:not great|not good|not strong)\b"
     r"|^\s*(?:is|are|'s|was)\s+(?:(?!not\b|n't\b)\w+\s+){0,2}?(?:weak|poor|rusty|shaky|terrible|a black hole|"
     r"a mystery|a total mystery|a blind spot)\b", re.IGNORECASE)
+# "spark i never touched", "Kubernetes I have not started at all": a denial of its own ending the clause right
+# after a skill is that skill's, whatever a cue earlier in a list said (never "Python I never touched Java").
+DENIED_RIGHT_AFTER = re.compile(
+    r"^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:done|used|use|touched|touch|tried|try|"
+    r"learned|learnt|learn|worked with|work with|opened|open|started)"
+    r"(?:\s+(?:it|them|that|this|at all|before|yet|properly|really))*\s*(?:[,.;!?)]|$)", re.IGNORECASE)
 FOREIGN_AM = CUES["foreign_am"]
 NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
@@ -822,6 +828,10 @@ class MentionFinder:
                 m.role = LACKS
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
+                trailing.add(id(m))
+            elif m.role == HAS and DENIED_RIGHT_AFTER.match(doc[m.token_end:m.token_end + 8].text):
+                # "i know sql, spark i never touched": the list's "know" is taken back for the one it follows
+                m.role = LACKS
                 trailing.add(id(m))
             if m.activity and before[:1] == ["to"] and not m.cued:
                 m.wanted = True  # "I want to manage people", "I'd like to write reports": what they would do

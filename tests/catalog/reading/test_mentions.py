@@ -517,3 +517,14 @@ def test_a_question_without_its_mark_asks_about_its_skills(finder: MentionFinder
 ])
 def test_a_weakness_or_a_denial_said_right_after_the_skill(finder: MentionFinder, text: str, skill: str) -> None:
     assert read(finder, text)[("skill", skill)] == "lacks"
+
+
+@pytest.mark.parametrize(("text", "lacking"), [
+    ("i know sql, spark i never touched", "Apache Spark"),
+    ("I have little knowledge of Docker, Kubernetes I have not started at all.", "Kubernetes"),
+    ("I know Python I never touched Java", "Java"),  # the denial is Java's, not Python's
+])
+def test_a_denial_ending_the_clause_takes_back_the_skill_before_it(finder: MentionFinder, text: str,
+                                                                    lacking: str) -> None:
+    got = read(finder, text)
+    assert [s for (kind, s), role in got.items() if kind == "skill" and role == "lacks"] == [lacking]
