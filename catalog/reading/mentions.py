@@ -1177,7 +1177,7 @@ def _with_ampersand(text: str) -> str | None:
 def _learner_in_the_sentence(doc: Doc, m: Mention) -> bool:
     """Does the mention's sentence name the learner (FIRST_PERSON), or stand for them ("someone who knows")? A
     question's having words ("used", "know") are the learner's only then."""
-    start, end = next(((a, b) for a, b in _sentence_bounds(doc) if a <= m.token_start < b), (0, len(doc)))
+    start, end = _sentence_of(doc, m.token_start) or (0, len(doc))
     return any(t.lower_ in FIRST_PERSON or t.lower_ in LEARNER_STAND_INS for t in doc[start:end])
 
 
@@ -1255,11 +1255,16 @@ def _sentence_before(doc: Doc, start: int) -> list[str]:
 def _qualifies_an_earlier_goal(doc: Doc, m: Mention, roles: list[Mention]) -> bool:
     """Is ``m`` in a later sentence than a goal, one that qualifies it (GOAL_HEDGES: "maybe", "to start",
     "or")? Such a sentence names more of where they want to go; the job they do now is said otherwise."""
-    bounds = next(((a, b) for a, b in _sentence_bounds(doc) if a <= m.token_start < b), None)
+    bounds = _sentence_of(doc, m.token_start)
     if bounds is None or not any(r.role == GOAL and r.token_end <= bounds[0] for r in roles):
         return False
     words = [t.lower_ for t in doc[bounds[0]:bounds[1]]]
     return any(w in GOAL_HEDGES for w in words) and not any(w in FIRST_PERSON or w in HAVING for w in words)
+
+
+def _sentence_of(doc: Doc, token: int) -> tuple[int, int] | None:
+    """(start, end) of the sentence holding token ``token`` (see _sentence_bounds)."""
+    return next(((a, b) for a, b in _sentence_bounds(doc) if a <= token < b), None)
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
