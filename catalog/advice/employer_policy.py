@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from catalog.advice.recommender import Constraints
 from catalog.catalogue.money import USD_PER_UNIT, to_usd
+from catalog.yaml_files import read_yaml_file
 
 POLICIES_FILE = Path(__file__).parent / "data" / "employer_policies.yaml"
 TEAM_ID = re.compile(r"^[TE][A-Z0-9]{2,}$")
@@ -108,12 +107,7 @@ def unknown_providers(policies: dict[str, EmployerPolicy], provider_ids: set[str
 def load_policies(path: str | None = None) -> dict[str, EmployerPolicy]:
     """The policies of env ``EMPLOYER_POLICIES_FILE``, or the packaged example file."""
     file = Path(path or os.environ.get("EMPLOYER_POLICIES_FILE") or POLICIES_FILE)
-    try:
-        content = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"{file}: cannot be read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{file}: not valid YAML ({exc})") from exc
+    content = read_yaml_file(file, PolicyError)
     return parse_policies(content, str(file))
 
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from catalog.catalogue.records import CREDENTIAL_TYPES, LEVELS, CredentialRecord
+from catalog.yaml_files import read_yaml_file
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "listings" / "vocabulary.yaml"
 # Columns a listing has that become other fields when read: "duration" ("3 - 6 Months") fills weeks/hours.
@@ -170,10 +169,7 @@ def parse_vocabulary(content: Any, where: str) -> ListingVocabulary:
 
 
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> ListingVocabulary:
-    try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise VocabularyError(f"{path.name}: cannot read: {exc}") from exc
+    content = read_yaml_file(path, VocabularyError, path.name)
     return parse_vocabulary(content, path.name)
 
 

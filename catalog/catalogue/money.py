@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from catalog.catalogue.records import CredentialRecord
+from catalog.yaml_files import read_yaml_file
 
 RATES_FILE = Path(__file__).parent / "data" / "exchange_rates.yaml"
 
@@ -19,7 +18,7 @@ class RatesError(ValueError):
 
 def load_rates(path: Path = RATES_FILE) -> tuple[dict[str, float], dt.date]:
     """(USD per unit by ISO code, the date of the rates), validated."""
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml_file(path, RatesError)
     if not isinstance(content, dict) or not isinstance(content.get("usd_per_unit"), dict):
         raise RatesError(f"{path}: expected 'as_of' and a 'usd_per_unit' mapping")
     as_of = content.get("as_of")

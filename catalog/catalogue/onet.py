@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from catalog.yaml_files import read_yaml_file
 
 ONET_DIR = Path(__file__).resolve().parent / "data" / "onet"
 SPELLINGS_FILE = Path(__file__).resolve().parent / "data" / "spelling_variants.yaml"
@@ -226,7 +226,7 @@ class OnetVocabulary:
 
 
 def load_spelling_variants(path: Path = SPELLINGS_FILE) -> dict[str, str]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    content = read_yaml_file(path, OnetDataError, path.name) or {}
     variants = content.get("variants") if isinstance(content, dict) else None
     if not isinstance(variants, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in variants.items()):
         raise OnetDataError(f"{path.name}: expected 'variants:' mapping words to words")
@@ -234,7 +234,7 @@ def load_spelling_variants(path: Path = SPELLINGS_FILE) -> dict[str, str]:
 
 
 def load_title_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, tuple[str, ...]]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    content = read_yaml_file(path, OnetDataError, path.name) or {}
     entries = content.get("abbreviations") if isinstance(content, dict) else None
     if not isinstance(entries, dict):
         raise OnetDataError(f"{path.name}: expected 'abbreviations:' mapping short forms to lists of words")

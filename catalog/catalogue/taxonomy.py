@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
+
+from catalog.yaml_files import read_yaml_file
 
 DATA_DIR = Path(__file__).parent / "data"
 TAXONOMY_DIR = DATA_DIR / "taxonomy"
@@ -156,10 +157,7 @@ def _as_list(value: Any, where: str, name: str) -> tuple[str, ...]:
 
 
 def _read_yaml(path: Path, key: str) -> list[dict[str, Any]]:
-    try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{path.name}: not valid YAML: {exc}") from exc
+    content = read_yaml_file(path, TaxonomyError, path.name) or {}
     entries = content.get(key, []) if isinstance(content, dict) else None
     if not isinstance(entries, list):
         raise TaxonomyError(f"{path.name}: expected a top-level '{key}:' list")

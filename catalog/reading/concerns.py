@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from catalog.yaml_files import read_yaml_file
 
 CUES_FILE = Path(__file__).parent / "data" / "concern_cues.yaml"
 RISK, DISTRESS = "risk_of_harm", "distress"
@@ -145,7 +145,7 @@ def parse_concern_cues(content: object, source: str) -> ConcernReader:
 
 @functools.lru_cache(maxsize=2)
 def concern_reader(path: Path = CUES_FILE) -> ConcernReader:
-    return parse_concern_cues(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+    return parse_concern_cues(read_yaml_file(path, ConcernCuesError), str(path))
 
 
 def read_concerns(text: str) -> Concerns:

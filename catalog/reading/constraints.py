@@ -13,14 +13,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from catalog.yaml_files import read_yaml_file
 
 CURRENCY_FILE = Path(__file__).parent / "data" / "currency_names.yaml"
 
 
 def load_currency_words(path: Path = CURRENCY_FILE) -> tuple[dict[str, str], frozenset[str]]:
     """({sign or lower-case name: ISO code}, names several currencies share), validated (see the file)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml_file(path, ValueError, path.name) or {}
     words: dict[str, str] = {}
     for code, entry in (data.get("currencies") or {}).items():
         if not re.fullmatch(r"[A-Z]{3}", str(code)) or not isinstance(entry, dict):

@@ -11,7 +11,7 @@ import difflib
 import functools
 from pathlib import Path
 
-import yaml
+from catalog.yaml_files import read_yaml_file
 
 CUE_WORDS_FILE = Path(__file__).parent / "data" / "cue_words.yaml"
 
@@ -52,29 +52,6 @@ def parse_cue_words(content: object, source: str) -> CueWords:
     return CueWords(out, source)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing a key given twice in one mapping: YAML would keep the last silently, and an
-    entry added under a name the file already has would replace the old one's words unnoticed."""
-
-
-def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
-    seen: set = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise CueWordsError(f"{loader.name}, line {key_node.start_mark.line + 1}: entry '{key}' is given twice")
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
-
-
-def read_cue_file(path: Path) -> object:
-    with path.open(encoding="utf-8") as fh:  # a stream, so that an error names the file
-        return yaml.load(fh, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
-
-
 @functools.lru_cache(maxsize=4)
 def load_cue_words(path: Path = CUE_WORDS_FILE) -> CueWords:
-    return parse_cue_words(read_cue_file(path), str(path))
+    return parse_cue_words(read_yaml_file(path, CueWordsError), str(path))

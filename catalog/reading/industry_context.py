@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from catalog.catalogue.taxonomy import INDUSTRIES, Taxonomy
+from catalog.yaml_files import read_yaml_file
 
 CONTEXT_FILE = Path(__file__).parent / "data" / "industry_context.yaml"
 
@@ -78,7 +77,7 @@ class IndustryContext:
 
 
 def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> IndustryContext:
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    content = read_yaml_file(path, IndustryContextError, path.name) or {}
     groups = content.get("soc_major_groups") or {}
     for group, industry in groups.items():
         if industry not in INDUSTRIES or not str(group).isdigit() or len(str(group)) != 2:

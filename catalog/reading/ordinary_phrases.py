@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from catalog.yaml_files import read_yaml_file
 
 PHRASES_FILE = Path(__file__).parent / "data" / "ordinary_phrases.yaml"
 
@@ -26,7 +27,7 @@ class OrdinaryPhrasesError(ValueError):
 @functools.lru_cache(maxsize=4)
 def load_ordinary_phrases(path: Path = PHRASES_FILE) -> tuple[str, ...]:
     """The phrases, lower-cased and spaced once; a malformed file names the entry (cached per path)."""
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml_file(path, OrdinaryPhrasesError)
     phrases = content.get("phrases") if isinstance(content, dict) else None
     if not isinstance(phrases, list):
         raise OrdinaryPhrasesError(f"{path}: expected a mapping with a 'phrases' list")

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from catalog.catalogue.records import DEGREE_LEVELS
+from catalog.yaml_files import read_yaml_file
 
 QUALIFICATIONS_FILE = Path(__file__).parent / "data" / "qualifications.yaml"
 
@@ -39,7 +38,7 @@ def _pattern(phrases: list[str], where: str) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=2)
 def load_phrases(path: Path = QUALIFICATIONS_FILE) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]],
                                                           frozenset[str]]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml_file(path, QualificationsError)
     if not isinstance(content, dict) or set(content) != {"degrees", "licences", "not_held"}:
         raise QualificationsError(f"{path}: expected exactly 'degrees', 'licences' and 'not_held'")
     not_held = content["not_held"]
