@@ -19,7 +19,7 @@ import spacy
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from catalog.catalogue.money import USD_PER_UNIT
@@ -33,6 +33,7 @@ from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
+from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
 from catalog.reading.word_forms import counted_plural, same_in_number
 from catalog.reading.word_roots import field_names_title
@@ -705,7 +706,7 @@ class MentionFinder:
         if not evidence:
             return spans
         out_of_place = set()
-        bounds = _sentence_bounds(doc)
+        bounds = sentence_bounds(doc)
         for span in short:
             start, end = next(b for b in bounds if b[0] <= span.start < b[1])
             if any(t.lower_ in WANTING or t.lower_ in GOAL_CUES for t in doc[start:end]):
@@ -836,7 +837,7 @@ class MentionFinder:
             if m.activity and before[:1] == ["to"] and not m.cued:
                 m.wanted = True  # "I want to manage people", "I'd like to write reports": what they would do
         # "... want SQL and Tableau or Power BI. never used any of them": the next sentence takes back the last.
-        for k, (start, end) in enumerate(sentences := _sentence_bounds(doc)):
+        for k, (start, end) in enumerate(sentences := sentence_bounds(doc)):
             if k and DENIES_THE_LAST.search(doc[start:end].text) \
                     and not any(start <= m.token_start < end for m in held):
                 for m in held:
@@ -1177,7 +1178,7 @@ def _with_ampersand(text: str) -> str | None:
 def _learner_in_the_sentence(doc: Doc, m: Mention) -> bool:
     """Does the mention's sentence name the learner (FIRST_PERSON), or stand for them ("someone who knows")? A
     question's having words ("used", "know") are the learner's only then."""
-    start, end = _sentence_of(doc, m.token_start) or (0, len(doc))
+    start, end = sentence_of(doc, m.token_start) or (0, len(doc))
     return any(t.lower_ in FIRST_PERSON or t.lower_ in LEARNER_STAND_INS for t in doc[start:end])
 
 
@@ -1238,15 +1239,11 @@ DENIES_THE_LAST = re.compile(
     r"(?:them|those|these|it|that)\b|^\W*(?:none|neither)\s+of\s+(?:them|those|these|it|that)\b", re.IGNORECASE)
 
 
-def _ends_a_sentence(tok: Token) -> bool:
-    return tok.text in (".", "!", "?") or "\n" in tok.text
-
-
 def _sentence_before(doc: Doc, start: int) -> list[str]:
     """The lower-case words of the sentence before token ``start``, nearest first."""
     words = []
     for i in range(start - 1, -1, -1):
-        if _ends_a_sentence(doc[i]):
+        if ends_a_sentence(doc[i]):
             break
         words.append(doc[i].lower_)
     return words
@@ -1255,28 +1252,11 @@ def _sentence_before(doc: Doc, start: int) -> list[str]:
 def _qualifies_an_earlier_goal(doc: Doc, m: Mention, roles: list[Mention]) -> bool:
     """Is ``m`` in a later sentence than a goal, one that qualifies it (GOAL_HEDGES: "maybe", "to start",
     "or")? Such a sentence names more of where they want to go; the job they do now is said otherwise."""
-    bounds = _sentence_of(doc, m.token_start)
+    bounds = sentence_of(doc, m.token_start)
     if bounds is None or not any(r.role == GOAL and r.token_end <= bounds[0] for r in roles):
         return False
     words = [t.lower_ for t in doc[bounds[0]:bounds[1]]]
     return any(w in GOAL_HEDGES for w in words) and not any(w in FIRST_PERSON or w in HAVING for w in words)
-
-
-def _sentence_of(doc: Doc, token: int) -> tuple[int, int] | None:
-    """(start, end) of the sentence holding token ``token`` (see _sentence_bounds)."""
-    return next(((a, b) for a, b in _sentence_bounds(doc) if a <= token < b), None)
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token indexes of each sentence, split at . ! ? and line breaks."""
-    out, start = [], 0
-    for i, tok in enumerate(doc):
-        if _ends_a_sentence(tok):
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(doc):
-        out.append((start, len(doc)))
-    return out
 
 
 def _alternatives(doc: Doc, first: Mention, then: Mention) -> bool:
