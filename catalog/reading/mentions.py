@@ -33,6 +33,7 @@ from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
+from catalog.reading.other_people import others_clauses
 from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
 from catalog.reading.word_forms import counted_plural, same_in_number
@@ -390,12 +391,15 @@ class MentionFinder:
             mentions.append(m)
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
                     and not _inside_a_credential_name(doc, m) and not _names_the_employer(doc, m)]
+        mentions, disowned = _without_other_peoples(doc, mentions)
         self._read_roles(doc, mentions, mention_tokens)
         mentions += self._technologies_in_own_title(doc, mentions)
         if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
             mentions = self._with_field_goal(doc, mentions, mention_tokens)
         self._extend_destinations(doc, mentions)
         self._read_skill_polarity(doc, mentions, mention_tokens)
+        for m in disowned:  # "my director uses Asana and MS Project, I don't know these tools"
+            m.role, m.cued = LACKS, True
         self._attach_years(text, doc, mentions)
         mentions = [m for m in mentions if not m.wanted and not _is_a_currency_code(doc, m)]
         if _asks_about_others(doc):
@@ -1180,6 +1184,23 @@ def _learner_in_the_sentence(doc: Doc, m: Mention) -> bool:
     question's having words ("used", "know") are the learner's only then."""
     start, end = sentence_of(doc, m.token_start) or (0, len(doc))
     return any(t.lower_ in FIRST_PERSON or t.lower_ in LEARNER_STAND_INS for t in doc[start:end])
+
+
+def _without_other_peoples(doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """``mentions`` without those in a clause about somebody else (other_people.py), and the skills among the
+    kept ones that the learner then says they lack ("..., I don't know these tools")."""
+    clauses = others_clauses(doc, [(m.token_start, m.token_end) for m in mentions if m.kind == "role"])
+    if not clauses:
+        return mentions, []
+    kept, disowned = [], []
+    for m in mentions:
+        clause = next((c for c in clauses if c.holds(m.token_start)), None)
+        if clause is None:
+            kept.append(m)
+        elif m.kind in HELD_KINDS and clause.disowned_by_learner and m.token_start >= clause.start:
+            kept.append(m)
+            disowned.append(m)
+    return kept, disowned
 
 
 def _is_a_currency_code(doc: Doc, m: Mention) -> bool:
