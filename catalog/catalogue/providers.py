@@ -36,7 +36,26 @@ def seed_provider_ids() -> frozenset[str]:
     """One-word ids of the seed catalogue's providers ("google", "comptia", "isc2"): the issuer words of
     credential names ("the Google Project Management certificate"), read from ``providers.yaml`` so that a
     provider added there is known at once."""
+    return frozenset(p["id"] for p in _seed_providers() if "-" not in p["id"])
+
+
+@functools.lru_cache(maxsize=1)
+def seed_provider_names() -> tuple[tuple[str, ...], ...]:
+    """The lower-case words of the seed providers' names of two words or more, with and without the short form
+    in brackets ("linux foundation", "project management institute"): a skill inside one ("Linux" of "the
+    Linux Foundation CKA") names the organisation, not what the learner knows."""
+    names = set()
+    for p in _seed_providers():
+        name = p["name"].lower()
+        for form in (name, name.split("(")[0].strip()):
+            if len(form.split()) >= 2:
+                names.add(tuple(form.split()))
+    return tuple(sorted(names))
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_providers() -> list[dict]:
     from catalog.catalogue.importer import SEED_DIR
 
     content = yaml.safe_load((SEED_DIR / "providers.yaml").read_text(encoding="utf-8")) or {}
-    return frozenset(p["id"] for p in content.get("providers", []) if "-" not in p["id"])
+    return list(content.get("providers", []))

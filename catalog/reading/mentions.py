@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from catalog.catalogue.money import USD_PER_UNIT
 from catalog.catalogue.onet import default_onet
-from catalog.catalogue.providers import seed_provider_ids
+from catalog.catalogue.providers import seed_provider_ids, seed_provider_names
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.activities import ActivityPhrases
 from catalog.reading.constraints import CURRENCY_WORDS
@@ -390,7 +390,8 @@ class MentionFinder:
                 m.readings = dict(self.industries.readings[span.text.lower()])
             mentions.append(m)
         mentions = [m for m in mentions if not (m.kind == "role" and _not_the_learners_job(doc, m))
-                    and not _inside_a_credential_name(doc, m) and not _names_the_employer(doc, m)]
+                    and not _inside_a_credential_name(doc, m) and not _inside_an_organisation_name(doc, m)
+                    and not _names_the_employer(doc, m)]
         mentions, disowned = _without_other_peoples(doc, mentions)
         self._read_roles(doc, mentions, mention_tokens)
         mentions += self._technologies_in_own_title(doc, mentions)
@@ -890,10 +891,13 @@ class MentionFinder:
                     continue
                 return LACKS, True
             if word in WEAKNESS:  # "unfamiliar with Power BI", "bad at Excel"; "not bad at Excel" is had
+                if word == "little" and not _scant(before, k):
+                    continue  # "a little Python", "little bit of SQL" are some
                 return (HAS if before[k + 1:k + 2] in (["not"], ["n't"]) else LACKS), True
             if word in HAVING:
                 window = before[k + 1:k + 5]  # "I have no idea how to use Excel"
-                if any(w in NEGATIONS for w in window) or _negated_through_or(before[k + 1:]):
+                scant = any(w == "little" and _scant(before, j) for j, w in enumerate(before[k + 1:k + 3], k + 1))
+                if any(w in NEGATIONS for w in window) or scant or _negated_through_or(before[k + 1:]):
                     return LACKS, True
                 return HAS, True
         return HAS, False
@@ -1310,6 +1314,12 @@ def _without_others_wanting(before: list[str]) -> list[str]:
     return out
 
 
+def _scant(before: list[str], k: int) -> bool:
+    """Is "little" at ``before[k]`` (nearest first) next to none ("little knowledge of Docker", "very little
+    experience"), not some ("a little Python", "little bit of SQL", "some little scripts")?"""
+    return not (set(before[k + 1:k + 2]) & SOME_BEFORE_LITTLE) and (k == 0 or before[k - 1] != "bit")
+
+
 def _negated_through_or(rest: list[str]) -> bool:
     """"never deployed a model or used pytorch": a negation before an "or" covers what the "or" adds
     (``rest`` is the clause's words before the verb, nearest first)."""
@@ -1334,6 +1344,9 @@ def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:
 # the learner's skill or job (already_have and the catalogue deal with credentials by name).
 ISSUER_WORDS = CUES["issuers_outside_catalogue"] | seed_provider_ids()
 CREDENTIAL_NOUNS = CUES["credential_nouns"]
+ORGANISATION_NOUNS = CUES["organisation_nouns"]
+SOME_BEFORE_LITTLE = POSSESSIVES | {"a", "an", "some", "these", "those"}  # "a little", "my little scripts"
+SEED_PROVIDER_NAMES = seed_provider_names()
 
 
 def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
@@ -1342,6 +1355,22 @@ def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
     first = doc[m.token_start].lower_
     issued = lead in ISSUER_WORDS and m.text.lower() not in ISSUER_WORDS or first in ISSUER_WORDS and lead == "the"
     return issued and bool(follow & CREDENTIAL_NOUNS)
+
+
+def _inside_an_organisation_name(doc: Doc, m: Mention) -> bool:
+    """"the Linux Foundation CKA", "Scrum Alliance CSM", "Python Institute": a skill that is part of an
+    organisation's name (a seed provider's, or a title-case name ending in an ORGANISATION_NOUNS word)."""
+    if m.kind not in HELD_KINDS:
+        return False
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    if after is not None and after.lower_ in ORGANISATION_NOUNS and after.text[:1].isupper() and m.text[:1].isupper():
+        return True
+    length = m.token_end - m.token_start
+    for name in SEED_PROVIDER_NAMES:
+        for s in range(max(0, m.token_end - len(name)), m.token_start + 1):
+            if len(name) > length and tuple(t.lower_ for t in doc[s:s + len(name)]) == name:
+                return True
+    return False
 
 
 def _names_the_employer(doc: Doc, m: Mention) -> bool:

@@ -521,7 +521,7 @@ def test_a_weakness_or_a_denial_said_right_after_the_skill(finder: MentionFinder
 
 @pytest.mark.parametrize(("text", "lacking"), [
     ("i know sql, spark i never touched", "Apache Spark"),
-    ("I have little knowledge of Docker, Kubernetes I have not started at all.", "Kubernetes"),
+    ("I have some knowledge of Docker, Kubernetes I have not started at all.", "Kubernetes"),
     ("I know Python I never touched Java", "Java"),  # the denial is Java's, not Python's
 ])
 def test_a_denial_ending_the_clause_takes_back_the_skill_before_it(finder: MentionFinder, text: str,
