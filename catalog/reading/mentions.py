@@ -594,6 +594,8 @@ class MentionFinder:
                     continue
                 if short and (span.start == 0 or doc[span.start - 1].lower_ in (":", "-", "=")):
                     continue  # "CFA level 1 or ...?": an abbreviation is a job only after "I'm a", "as a"
+                if _a_comparison(doc, span):
+                    continue  # "building pipelines is closer to what I do": no loan closer
             elif not at_job_place and (span[-1].lower_ not in self._title_heads
                                        or any(len(s) == len(span) for s in overlapping)):
                 continue
@@ -1355,6 +1357,14 @@ def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
     first = doc[m.token_start].lower_
     issued = lead in ISSUER_WORDS and m.text.lower() not in ISSUER_WORDS or first in ISSUER_WORDS and lead == "the"
     return issued and bool(follow & CREDENTIAL_NOUNS)
+
+
+def _a_comparison(doc: Doc, span: Span) -> bool:
+    """Is a one-word title used as a comparative ("is closer to", "is better than"): after a bare verb of
+    being, no article, and before "to" or "than"? A job is named "a closer", "the closer"."""
+    lead = doc[span.start - 1].lower_ if span.start > 0 else ""
+    follow = doc[span.end].lower_ if span.end < len(doc) else ""
+    return follow in ("to", "than") and lead in ("is", "'s", "are", "was", "be", "been", "much", "even", "bit")
 
 
 def _inside_an_organisation_name(doc: Doc, m: Mention) -> bool:

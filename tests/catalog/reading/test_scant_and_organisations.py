@@ -42,3 +42,13 @@ def test_a_skill_inside_an_organisations_name_is_not_held(finder, text) -> None:
 ])
 def test_foundation_alone_names_no_organisation(finder, text, skill) -> None:
     assert skill in held(finder, text)
+
+
+def test_a_one_word_title_used_as_a_comparative_is_no_job(finder) -> None:
+    roles = [m for m in finder.find("support work is closer to what I do than sales") if m.kind == "role"]
+    assert roles == []
+
+
+def test_preferring_a_field_names_the_goal(finder) -> None:
+    goals = [m for m in finder.find("actually I prefer data engineering") if m.kind == "role" and m.role == "goal"]
+    assert [m.value for m in goals] == ["Data Engineer"]
