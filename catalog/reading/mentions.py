@@ -29,6 +29,14 @@ from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.activities import ActivityPhrases
 from catalog.reading.constraints import CURRENCY_WORDS
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.denials_after import (
+    AFTER_TOKENS,
+    CLAUSE_DENIES_AFTER,
+    DENIED_RIGHT_AFTER,
+    DENIES_THE_CLAUSE,
+    DENIES_THE_LAST,
+    MISSING_AFTER,
+)
 from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
@@ -88,38 +96,6 @@ OFF_LIST = CUES["off_list"]
 EMPLOYER_NOUNS = CUES["employer_nouns"]
 LIST_JOINERS = CUES["list_joiners"]
 WEAKNESS = CUES["weakness"]
-# "SQL is my weak spot", "Python is new to me", "Tableau - never used it", "Excel? nope", "SQL not at all".
-MISSING_AFTER = re.compile(
-    r"^\s*[-:?]\s*(?:no|nope|none|never|nada|not at all|not really|not yet|zero)\b|^\s*(?:nope|none|nada|not at all|not really|not yet|not much|not so much)\b"
-    r"|^\s*,?\s*never\s*(?:(?:used|touched|tried|done|learned|learnt|worked with)\s*(?:it|them|that|this|before)\b"
-    r"|[,.!;]|$)"
-    r"|^\s*(?:is|'s)\s+not\s+my\s+(?:thing|strong|forte|strength)"
-    r"|^\s*(?:is|are|'s|was)\s+(?:\w+\s+){0,2}?(?:new to me|my weak|my weakest|a weak|a gap|a weakness|nonexistent|"
-    r"non-existent|not something|on my to-learn|on my to learn|something i (?:don'?t|do not|never))"
-    r"|^\s*(?:isn'?t|is not|aren'?t)\s+(?:something|one of|really)\b"
-    # "financial modelling i never did", "power bi also no", "ladder logic no, programming no"
-    r"|^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:did|done|do|used|use|touched|touch|"
-    r"tried|try|learned|learnt|learn|worked with|work with|had|written|wrote|opened|open|seen|started)\b"
-    # "ICD-10-PCS rusty", "SQL weak, python ok": a weakness said right after, the clause ending there
-    r"|^\s*(?:very\s+|quite\s+|a bit\s+|bit\s+|pretty\s+|super\s+|kinda\s+)?(?:rusty|shaky|weak)\s*(?:[,.;!)]|$|and\b|but\b)"
-    r"|^\s*(?:also|too|either)\s+(?:no|nope|not)\b|^\s*no\s*(?:[,.;!]|$)"
-    # "Python zero, SAS zero", "Python neither", "Six Sigma nothing", "excel barely"
-    r"|^\s*(?:zero|nothing|neither|barely)\s*(?:[,.;!)]|$|at all|experience|knowledge)"
-    # "subnets, CIDR, no idea", "linear algebra, stats, forgot all of it", "- weak on all of that"
-    r"|^\s*[-:,]?\s*(?:no idea|no clue|clueless)\s*(?:[,.;!)]|$)"
-    r"|^\s*[-:,]?\s*(?:i\s+)?(?:forgot|forgotten|have forgotten)\b"
-    r"|^\s*[-:,]\s*(?:weak|bad|rusty|lost)\s+(?:on|at|with|in)\s+(?:all|any|both)\b"
-    # "Linux I'm really weak at"; "my SEO is weak", "networking is a black hole for me" (never "is not bad")
-    r"|^\s*(?:i'?m|i am)\s+(?:\w+\s+)?(?:weak|bad|terrible|rusty|clueless|lost)\b"
-    r"|^\s*(?:is|are)?\s*(?:not great|not good|not strong)\b"
-    r"|^\s*(?:is|are|'s|was)\s+(?:(?!not\b|n't\b)\w+\s+){0,2}?(?:weak|poor|rusty|shaky|terrible|a black hole|"
-    r"a mystery|a total mystery|a blind spot)\b", re.IGNORECASE)
-# "spark i never touched", "Kubernetes I have not started at all": a denial of its own ending the clause right
-# after a skill is that skill's, whatever a cue earlier in a list said (never "Python I never touched Java").
-DENIED_RIGHT_AFTER = re.compile(
-    r"^\s*,?\s*(?:i|i've|ive|i have)\s+(?:\w+\s+)?(?:never|not|haven'?t)\s+(?:done|used|use|touched|touch|tried|try|"
-    r"learned|learnt|learn|worked with|work with|opened|open|started)"
-    r"(?:\s+(?:it|them|that|this|at all|before|yet|properly|really))*\s*(?:[,.;!?)]|$)", re.IGNORECASE)
 FOREIGN_AM = CUES["foreign_am"]
 NOT_IN_TITLES = CUES["not_in_titles"] | FOREIGN_AM
 JOB_TITLE_STOPS = (ARTICLES | NEGATIONS | HAVING | WANTING | GOAL_CUES | CURRENT_CUES | LEARNING | NOT_IN_TITLES
@@ -837,7 +813,8 @@ class MentionFinder:
             if not m.cued and _said_missing_after(doc, m.token_end, before):
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
-            elif m.role == HAS and DENIED_RIGHT_AFTER.match(doc[m.token_end:m.token_end + 8].text):
+            elif m.role == HAS and (DENIED_RIGHT_AFTER.match(doc[m.token_end:m.token_end + 8].text)
+                                    or CLAUSE_DENIES_AFTER.match(doc[m.token_end:m.token_end + AFTER_TOKENS].text)):
                 # "i know sql, spark i never touched": the list's "know" is taken back for the one it follows
                 m.role = LACKS
                 trailing.add(id(m))
@@ -1254,16 +1231,6 @@ def _not_the_learners_job(doc: Doc, m: Mention) -> bool:
     opener = {"what", "when", "where"} | QUESTION_OPENERS
     return bool(words) and words[0] in opener and all(w in opener or w in ARTICLES for w in words) \
         and not any(w in GOAL_CUES for w in words) and _next_word(doc, m) not in ("?", "")
-
-
-DENIES_THE_CLAUSE = re.compile(
-    r"(?:^|[-\u2013\u2014:,(]\s*)(?:(?:none|neither)\s+of\s+(?:that|those|these|them|it)"
-    r"|(?:weak|bad|poor|rusty|shaky|lost|clueless)\s+(?:on|at|in|with)\s+(?:all\s+of\s+)?(?:that|those|these|them|it)"
-    r"|(?:never|not|don'?t|didn'?t|haven'?t|no)\b[\w\s']{0,20}?\b(?:any|either|all)\s+of\s+(?:that|those|these|them|it))\b",
-    re.IGNORECASE)
-DENIES_THE_LAST = re.compile(
-    r"\b(?:never|not|don'?t|didn'?t|haven'?t|no)\b[\w\s']{0,30}?\b(?:any|either|neither|none|all)\s+of\s+"
-    r"(?:them|those|these|it|that)\b|^\W*(?:none|neither)\s+of\s+(?:them|those|these|it|that)\b", re.IGNORECASE)
 
 
 def _sentence_before(doc: Doc, start: int) -> list[str]:

@@ -1,0 +1,53 @@
+"""A clause of its own after a skill that denies it makes the skill missing, in the word orders learners use."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.reading.denials_after import CLAUSE_DENIES_AFTER
+from catalog.reading.mentions import MentionFinder, finder_for
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return finder_for()
+
+
+def roles(finder: MentionFinder, text: str) -> dict[str, str]:
+    return {m.value: m.role for m in finder.find(text) if m.kind in ("skill", "tool")}
+
+
+@pytest.mark.parametrize("text", [
+    "Tableau I have never configured",
+    "Tableau I've never really done",
+    "Tableau, no hands-on experience whatsoever",
+    "Tableau no idea about",
+    "Tableau i'm not yet familiar",
+    "Tableau I have no formal training.",
+    "Tableau never touched",
+    "Tableau never used, the rest is fine",
+    "Tableau for dashboards ive never done",
+    "Tableau and qlikview-ish tools i haven't tried",
+    "Tableau I have done never",
+])
+def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
+    assert roles(finder, text)["Tableau"] == "lacks"
+
+
+@pytest.mark.parametrize("text", [
+    "I know Tableau and never used it",  # the list goes on with a negation, not a word: the "know" holds
+    "Tableau I don't use daily",  # the clause goes on after the verb
+    "Tableau, never had issues with it",
+    "I know Tableau, no Power BI experience",  # the denial names another skill
+])
+def test_what_is_not_such_a_denial(finder, text) -> None:
+    assert roles(finder, text)["Tableau"] == "has"
+
+
+def test_a_denial_after_the_last_of_a_list_covers_the_list(finder) -> None:
+    assert roles(finder, "Tableau and Power BI never touched") == {"Tableau": "lacks", "Power BI": "lacks"}
+
+
+def test_the_pattern_reads_only_the_opening_of_the_text_after() -> None:
+    assert CLAUSE_DENIES_AFTER.match(" I have never used it.")
+    assert not CLAUSE_DENIES_AFTER.match(" is what I use. I have never used R.")
