@@ -48,8 +48,9 @@ DENIED_RIGHT_AFTER = re.compile(
 # negation and a verb or a noun of knowing, ending the clause ("never really done", "not yet familiar", "no
 # formal training", "no idea about"). Not "SQL and never used it": the list goes on with a word, not with "I"
 # or a negation; nor "Python I don't use daily": the clause must end after the verb.
+QUALIFYING_WORDS = ("for", "in", "with", "on", "of", "beyond", "like")
 _LIST_GOES_ON = r"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!(?:i|i've|ive|im|i'm|never|not|no)\b)[\w.+#&-]+(?:\s+[\w.+#&-]+){0,2}?)?"
-_QUALIFIER = r"(?:\s*\b(?:for|in|with|on|of|beyond|like|such\s+as)\s+[\w.+#&/-]+(?:\s+(?:or\s+)?[\w.+#&/-]+){0,3}?)?"
+_QUALIFIER = r"(?:\s*\b(?:" + "|".join(QUALIFYING_WORDS) + r"|such\s+as)\s+[\w.+#&/-]+(?:\s+(?:or\s+)?[\w.+#&/-]+){0,3}?)?"
 _SUBJECT = r"\s*[-:,]?\s*(?:(?:i|i've|ive|i'm|im|i\s+have|i\s+am)\s+(?:\w+\s+)?)?"
 _NEGATION = r"(?:never|not(?:\s+yet)?|haven'?t|havent|don'?t|dont|do\s+not|didn'?t|didnt|have\s+no|no)"
 # Only such words between the negation and the verb: "no MLOps experience" denies MLOps, not the skill before.

@@ -36,6 +36,7 @@ from catalog.reading.denials_after import (
     DENIES_THE_CLAUSE,
     DENIES_THE_LAST,
     MISSING_AFTER,
+    QUALIFYING_WORDS,
 )
 from catalog.reading.fields import FieldReader
 from catalog.reading.industry_context import IndustryContext, industry_context_for
@@ -814,7 +815,7 @@ class MentionFinder:
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
             elif m.role == HAS and (DENIED_RIGHT_AFTER.match(doc[m.token_end:m.token_end + 8].text)
-                                    or CLAUSE_DENIES_AFTER.match(doc[m.token_end:m.token_end + AFTER_TOKENS].text)):
+                                    or CLAUSE_DENIES_AFTER.match(_text_up_to_another_skill(doc, m, held))):
                 # "i know sql, spark i never touched": the list's "know" is taken back for the one it follows
                 m.role = LACKS
                 trailing.add(id(m))
@@ -1294,6 +1295,18 @@ def _negated_through_or(rest: list[str]) -> bool:
     (``rest`` is the clause's words before the verb, nearest first)."""
     joiner = next((k for k, w in enumerate(rest[:5]) if w in ("or", "nor")), None)
     return joiner is not None and any(w in NEGATIONS for w in rest[joiner + 1:])
+
+
+def _text_up_to_another_skill(doc: Doc, m: Mention, held: list[Mention]) -> str:
+    """The text after ``m`` that a denial of its own may take, up to the next other skill: in "i know sql,
+    spark i never touched" the denial is Spark's. A mention of the same skill may lie within ("Firewalls like
+    Palo Alto or Fortinet I have never configured": examples of it), and so may one that qualifies it ("Python
+    for data analysis I've never done")."""
+    limit = m.token_end + AFTER_TOKENS
+    end = min([limit, *(o.token_start for o in held if o.token_start >= m.token_end and o.value != m.value
+                        and doc[o.token_start - 1].lower_ not in QUALIFYING_WORDS)])
+    # The other skill stays a word, so that "never touched tableau" does not read as a clause ending at "touched".
+    return doc[m.token_end:end].text + (f" {SKILL_PLACEHOLDER}" if end < limit else "")
 
 
 def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:

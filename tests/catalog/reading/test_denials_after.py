@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.reading.denials_after import CLAUSE_DENIES_AFTER
-from catalog.reading.mentions import MentionFinder, finder_for
-
-
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    return finder_for()
-
-
-def roles(finder: MentionFinder, text: str) -> dict[str, str]:
-    return {m.value: m.role for m in finder.find(text) if m.kind in ("skill", "tool")}
+from tests.support.mention_reading import skill_roles
 
 
 @pytest.mark.parametrize("text", [
@@ -27,11 +18,11 @@ def roles(finder: MentionFinder, text: str) -> dict[str, str]:
     "Tableau never touched",
     "Tableau never used, the rest is fine",
     "Tableau for dashboards ive never done",
-    "Tableau and qlikview-ish tools i haven't tried",
+    "Tableau and zorblax i haven't tried",  # the list goes on with a word the vocabulary lacks
     "Tableau I have done never",
 ])
 def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
-    assert roles(finder, text)["Tableau"] == "lacks"
+    assert skill_roles(finder, text)["Tableau"] == "lacks"
 
 
 @pytest.mark.parametrize("text", [
@@ -41,11 +32,11 @@ def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
     "I know Tableau, no Power BI experience",  # the denial names another skill
 ])
 def test_what_is_not_such_a_denial(finder, text) -> None:
-    assert roles(finder, text)["Tableau"] == "has"
+    assert skill_roles(finder, text)["Tableau"] == "has"
 
 
 def test_a_denial_after_the_last_of_a_list_covers_the_list(finder) -> None:
-    assert roles(finder, "Tableau and Power BI never touched") == {"Tableau": "lacks", "Power BI": "lacks"}
+    assert skill_roles(finder, "Tableau and Power BI never touched") == {"Tableau": "lacks", "Power BI": "lacks"}
 
 
 def test_the_pattern_reads_only_the_opening_of_the_text_after() -> None:

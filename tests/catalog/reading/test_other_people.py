@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from catalog.reading.mentions import MentionFinder, finder_for
 from catalog.reading.other_people import others_clauses
+from tests.support.mention_reading import skill_roles
 
 NLP = spacy.blank("en")
 
 
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    return finder_for()
-
-
-def held(finder: MentionFinder, text: str) -> dict[str, str]:
-    return {m.value: m.role for m in finder.find(text) if m.kind in ("skill", "tool")}
 
 
 @pytest.mark.parametrize("text", [
@@ -28,17 +21,17 @@ def held(finder: MentionFinder, text: str) -> dict[str, str]:
     "and my boss is an expert in Power BI",
 ])
 def test_a_clause_about_someone_else_holds_none_of_the_learners_skills(finder, text) -> None:
-    assert held(finder, text) == {}
+    assert skill_roles(finder, text) == {}
 
 
 def test_the_learner_speaking_again_ends_the_clause(finder) -> None:
-    got = held(finder, "my colleague uses Tableau but I mostly work in Excel")
+    got = skill_roles(finder, "my colleague uses Tableau but I mostly work in Excel")
     assert got == {"Microsoft Excel": "has"}
-    assert held(finder, "my manager wants me to learn SQL") == {"SQL": "lacks"}
+    assert skill_roles(finder, "my manager wants me to learn SQL") == {"SQL": "lacks"}
 
 
 def test_what_the_learner_then_disowns_is_what_they_lack(finder) -> None:
-    got = held(finder, "my team lead does everything in Jira and Confluence, I have never used those")
+    got = skill_roles(finder, "my team lead does everything in Jira and Confluence, I have never used those")
     assert set(got.values()) == {"lacks"} and "Jira" in got
 
 
@@ -46,7 +39,7 @@ def test_a_job_title_with_a_verb_of_its_own_is_somebody_else(finder) -> None:
     text = "I'm a payroll clerk. the finance manager has her CPA and handles all the SQL queries"
     roles = {m.value: m.role for m in finder.find(text) if m.kind == "role"}
     assert list(roles.values()) == ["current"]
-    assert "SQL" not in held(finder, text)
+    assert "SQL" not in skill_roles(finder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +48,7 @@ def test_a_job_title_with_a_verb_of_its_own_is_somebody_else(finder) -> None:
     "I work with my supervisor on the SQL reports",
 ])
 def test_the_learners_own_clauses_are_left_alone(finder, text) -> None:
-    assert held(finder, text).get("SQL") == "has"
+    assert skill_roles(finder, text).get("SQL") == "has"
 
 
 def test_clause_offsets() -> None:

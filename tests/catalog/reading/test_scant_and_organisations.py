@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.reading.mentions import MentionFinder, finder_for
-
-
-@pytest.fixture(scope="module")
-def finder() -> MentionFinder:
-    return finder_for()
-
-
-def held(finder: MentionFinder, text: str) -> dict[str, str]:
-    return {m.value: m.role for m in finder.find(text) if m.kind in ("skill", "tool")}
+from tests.support.mention_reading import skill_roles
 
 
 @pytest.mark.parametrize(("text", "role"), [
@@ -25,7 +16,7 @@ def held(finder: MentionFinder, text: str) -> dict[str, str]:
     ("I have a little experience in SQL", "has"),
 ])
 def test_how_much_little_is(finder, text, role) -> None:
-    assert held(finder, text) == {"SQL": role}
+    assert skill_roles(finder, text) == {"SQL": role}
 
 
 @pytest.mark.parametrize("text", [
@@ -33,7 +24,7 @@ def test_how_much_little_is(finder, text, role) -> None:
     "thinking of the Python Institute PCEP",  # a title-case name ending in an organisation noun
 ])
 def test_a_skill_inside_an_organisations_name_is_not_held(finder, text) -> None:
-    assert held(finder, text) == {}
+    assert skill_roles(finder, text) == {}
 
 
 @pytest.mark.parametrize(("text", "skill"), [
@@ -41,7 +32,7 @@ def test_a_skill_inside_an_organisations_name_is_not_held(finder, text) -> None:
     ("I got ITIL 4 Foundation last year", "ITIL"),
 ])
 def test_foundation_alone_names_no_organisation(finder, text, skill) -> None:
-    assert skill in held(finder, text)
+    assert skill in skill_roles(finder, text)
 
 
 def test_a_one_word_title_used_as_a_comparative_is_no_job(finder) -> None:
