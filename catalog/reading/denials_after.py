@@ -32,7 +32,7 @@ MISSING_AFTER = re.compile(
     r"|^\s*[-:,]?\s*(?:i\s+)?(?:forgot|forgotten|have forgotten)\b"
     r"|^\s*[-:,]\s*(?:weak|bad|rusty|lost)\s+(?:on|at|with|in)\s+(?:all|any|both)\b"
     # "Linux I'm really weak at"; "my SEO is weak", "networking is a black hole for me" (never "is not bad")
-    r"|^\s*(?:i'?m|i am)\s+(?:\w+\s+)?(?:weak|bad|terrible|rusty|clueless|lost)\b"
+    r"|^\s*(?:i'?m|i am)\s+(?:(?!not\b)\w+\s+)?(?:weak|bad|terrible|rusty|clueless|lost)\b"
     r"|^\s*(?:is|are)?\s*(?:not great|not good|not strong)\b"
     r"|^\s*(?:is|are|'s|was)\s+(?:(?!not\b|n't\b)\w+\s+){0,2}?(?:weak|poor|rusty|shaky|terrible|a black hole|"
     r"a mystery|a total mystery|a blind spot)\b", re.IGNORECASE)
@@ -51,7 +51,7 @@ DENIED_RIGHT_AFTER = re.compile(
 QUALIFYING_WORDS = ("for", "in", "with", "on", "of", "beyond", "like")
 _LIST_GOES_ON = r"(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?!(?:i|i've|ive|im|i'm|never|not|no)\b)[\w.+#&-]+(?:\s+[\w.+#&-]+){0,2}?)?"
 _QUALIFIER = r"(?:\s*\b(?:" + "|".join(QUALIFYING_WORDS) + r"|such\s+as)\s+[\w.+#&/-]+(?:\s+(?:or\s+)?[\w.+#&/-]+){0,3}?)?"
-_SUBJECT = r"\s*[-:,]?\s*(?:(?:i|i've|ive|i'm|im|i\s+have|i\s+am)\s+(?:\w+\s+)?)?"
+_SUBJECT = r"\s*[-:,]?\s*(?:(?:i|i've|ive|i'm|im|i\s+have|i\s+am)\s+(?:(?!not\b)\w+\s+)?|(?:is|are|was)\s+)?"
 _NEGATION = r"(?:never|not(?:\s+yet)?|haven'?t|havent|don'?t|dont|do\s+not|didn'?t|didnt|have\s+no|no)"
 # Only such words between the negation and the verb: "no MLOps experience" denies MLOps, not the skill before.
 _BETWEEN = (r"(?:\s+(?:really|yet|ever|actually|even|properly|fully|once|formal|real|proper|practical|hands-on|"
@@ -60,9 +60,14 @@ _KNOWING = (r"(?:\w+ed|done|did|do|use|touch|try|learn|learnt|work|written|wrote
             r"begun|taken|run|ran|made|built|familiar|experience|exposure|training|idea|clue|knowledge)")
 _CLAUSE_ENDS = (r"(?:\s+(?:it|them|that|this|at\s+all|before|yet|properly|really|whatsoever|either|also|too|about|"
                 r"with|of|myself|alone|on\s+my\s+own|so\s+far))*\s*(?:[,.;!?)]|$|\band\b|\bbut\b)")
+# "Azure security I am weak in", "CPT modifiers weak in": a weakness ending the clause, after at most one more
+# word of the skill's name.
+_ONE_MORE_WORD = r"(?:\s*(?!(?:and|or|but|then|so|is|are|was|i|i'm|im|i've|ive|never|not|no)\b)[\w.+#&-]+)?"
+_WEAK = (r"(?:(?:very|quite|really|pretty|super|kinda|a\s+bit|bit|so)\s+)?(?:weak|rusty|shaky|bad|terrible|clueless|lost|"
+         r"not\s+(?:good|great|strong|confident))(?:\s+(?:in|at|with|on))?")
 CLAUSE_DENIES_AFTER = re.compile(
-    "^" + _LIST_GOES_ON + _QUALIFIER + _SUBJECT + r"(?:" + _NEGATION + _BETWEEN + r"\s+" + _KNOWING
-    + r"|(?:done|used|tried)\s+never)" + _CLAUSE_ENDS, re.IGNORECASE)
+    "^" + _LIST_GOES_ON + _QUALIFIER + _ONE_MORE_WORD + _SUBJECT + r"(?:" + _NEGATION + _BETWEEN + r"\s+" + _KNOWING
+    + r"|(?:done|used|tried)\s+never|" + _WEAK + ")" + _CLAUSE_ENDS, re.IGNORECASE)
 AFTER_TOKENS = 14  # how far after a mention these patterns look
 
 DENIES_THE_CLAUSE = re.compile(

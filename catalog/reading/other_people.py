@@ -32,7 +32,8 @@ DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a",
 QUANTIFIERS = frozenset({"one", "some", "all", "most", "both", "many", "few"})  # "one of my colleagues"
 COPULAS = frozenset({"is", "was", "are", "were", "'s"})
 MODALS = frozenset({"can", "could", "will", "would", "should", "must"})  # "the LPN can be online": a course, maybe
-CLAUSE_OPENINGS = frozenset({",", ";", "-", ":", "(", "and", "but", "so", "because", "while", "whereas"})
+CLAUSE_OPENINGS = frozenset({",", ";", "-", ":", "(", "and", "but", "so", "because", "while", "whereas", "when",
+                             "whenever", "if", "until", "unless", "after", "before"})  # "when the nurse asks"
 LEARNER_RESUMES = FIRST_PERSON | {"but", ";", "whereas", "however"}
 MAX_MODIFIERS = 2  # words between the determiner and the person: "my academy director", "our senior dev lead"
 # "I don't know these tools", "I've never done any of that", "im clueless about those": the learner denies, by
@@ -96,8 +97,8 @@ def _subject_end(doc: Doc, i: int, last: int, roles: dict[int, int]) -> int | No
         return roles[k]  # "plant mgr has his black belt"
     for n in range(MAX_MODIFIERS + 1 if determined else 1):
         at = k + n
-        if at >= last or not doc[at].is_alpha or doc[at].lower_ in FIRST_PERSON:
-            return None
+        if at >= last or not any(c.isalpha() for c in doc[at].text) or doc[at].lower_ in FIRST_PERSON:
+            return None  # a word, perhaps "FP&A" of "our FP&A guy"; not punctuation, not the learner
         word = doc[at].lower_
         if word in OTHER_PEOPLE or (determined and word in PERSON_HEADS):
             end = at + 1

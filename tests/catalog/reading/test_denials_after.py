@@ -20,6 +20,9 @@ from tests.support.mention_reading import skill_roles
     "Tableau for dashboards ive never done",
     "Tableau and zorblax i haven't tried",  # the list goes on with a word the vocabulary lacks
     "Tableau I have done never",
+    "Tableau stuff I am weak in",
+    "Tableau reports weak in",
+    "I know SQL, Tableau is weak",
 ])
 def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
     assert skill_roles(finder, text)["Tableau"] == "lacks"
@@ -30,6 +33,8 @@ def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
     "Tableau I don't use daily",  # the clause goes on after the verb
     "Tableau, never had issues with it",
     "I know Tableau, no Power BI experience",  # the denial names another skill
+    "Tableau I'm not bad at",
+    "Tableau is not bad",
 ])
 def test_what_is_not_such_a_denial(finder, text) -> None:
     assert skill_roles(finder, text)["Tableau"] == "has"

@@ -19,6 +19,8 @@ NLP = spacy.blank("en")
     "a friend of mine swears by Salesforce",
     "she does all the Python scripting",
     "and my boss is an expert in Power BI",
+    "our FP&A guy does everything in Anaplan",
+    "I fill in the forms when the analyst asks for SQL extracts",
 ])
 def test_a_clause_about_someone_else_holds_none_of_the_learners_skills(finder, text) -> None:
     assert skill_roles(finder, text) == {}

@@ -43,3 +43,7 @@ def test_a_one_word_title_used_as_a_comparative_is_no_job(finder) -> None:
 def test_preferring_a_field_names_the_goal(finder) -> None:
     goals = [m for m in finder.find("actually I prefer data engineering") if m.kind == "role" and m.role == "goal"]
     assert [m.value for m in goals] == ["Data Engineer"]
+
+
+def test_a_parenthesis_after_the_goal_title_is_more_of_the_goal(finder) -> None:
+    assert skill_roles(finder, "goal: data engineer (azure side)") == {}
