@@ -45,7 +45,7 @@ from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.other_people import others_clauses
 from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
-from catalog.reading.word_forms import counted_plural, same_in_number
+from catalog.reading.word_forms import counted_plural, same_in_number, singular
 from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
@@ -1031,7 +1031,15 @@ class MentionFinder:
             return teaching[0].name  # the field is that role's core: no skill of it weighs more ("infection
             # control" weighs 0.8 for a Phlebotomist, whose core is phlebotomy: a choice, not a phlebotomist)
         rooted = rooted or self._roles_named_by_field(phrase, extra_words=1)
-        return rooted[0] if len(rooted) == 1 else None
+        if len(rooted) == 1:
+            return rooted[0]
+        # "AML compliance": of the roles that need the skill most, the one whose title has the head word of the
+        # learner's phrase (Compliance Officer); "cloud security" names two of them and stays a choice, and
+        # "digital accessibility" none ("digital" of "digital designer" is no head).
+        head = singular(phrase.split()[-1])
+        worded = [r.name for r in teaching[:FIELD_CHOICES]
+                  if head in {singular(w) for w in " ".join((r.name, *r.aliases)).lower().split()}]
+        return worded[0] if len(worded) == 1 else None
 
     def _roles_named_by_field(self, phrase: str, extra_words: int) -> list[str]:
         return [r.name for r in self.taxonomy.target_roles()

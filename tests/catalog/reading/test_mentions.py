@@ -241,9 +241,18 @@ def test_a_field_named_as_the_destination_is_the_goal_not_a_skill(finder: Mentio
 
 
 def test_a_field_that_is_the_core_of_no_role_is_offered_as_a_choice(finder: MentionFinder) -> None:
-    [job, goal] = finder.find("desktop support analyst here. i want to get into cloud security")
-    assert (goal.kind, goal.value, goal.role, goal.unresolved) == ("role", "Cloud Security", "goal", True)
+    [job, goal] = finder.find("nursing assistant here. i want to specialise in infection control")
+    assert (goal.kind, goal.value, goal.role, goal.unresolved) == ("role", "Infection Control", "goal", True)
     assert len(goal.choices) >= 2 and all(c in finder.taxonomy.roles for c in goal.choices)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("i want to go into AML compliance", "Compliance Officer"),
+    ("desktop support analyst here. i want to get into cloud security", "Information Security Engineer"),
+])
+def test_a_field_names_the_one_close_role_whose_title_has_its_head_word(finder, text, role) -> None:
+    goal = [m for m in finder.find(text) if m.kind == "role" and m.role == "goal"]
+    assert [(m.value, m.unresolved) for m in goal] == [(role, False)]
 
 
 def test_a_field_beside_a_named_goal_role_is_dropped(finder: MentionFinder) -> None:
