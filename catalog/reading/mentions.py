@@ -39,6 +39,7 @@ from catalog.reading.denials_after import (
     QUALIFYING_WORDS,
 )
 from catalog.reading.fields import FieldReader
+from catalog.reading.goal_order import goals_for_later, put_later
 from catalog.reading.industry_context import IndustryContext, industry_context_for
 from catalog.reading.occupations import OccupationReader
 from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
@@ -375,6 +376,8 @@ class MentionFinder:
         if self.fields is not None and not any(m.kind == "role" and m.role == GOAL and m.cued for m in mentions):
             mentions = self._with_field_goal(doc, mentions, mention_tokens)
         self._extend_destinations(doc, mentions)
+        for later in goals_for_later(doc, [m for m in mentions if m.kind == "role" and m.role == GOAL]):
+            later.wanted = True  # "phlebotomy first and then maybe LPN later": the profile keeps one goal
         self._read_skill_polarity(doc, mentions, mention_tokens)
         for m in disowned:  # "my director uses Asana and MS Project, I don't know these tools"
             m.role, m.cued = LACKS, True
@@ -923,7 +926,8 @@ class MentionFinder:
         # Where they want to go is not what they have: a field after "get into", "want", "->" is the goal, read
         # as the role it is the core of, else as a choice among the roles that need it most; a second one, or
         # one beside a named goal role ("security, as a SOC analyst"), is dropped.
-        explicit_goal = any(m.role == GOAL for m in roles)
+        # A goal said to come later, and named only for want of another, gives way to a field said beside it
+        explicit_goal = any(m.role == GOAL and (m.cued or not put_later(doc, m)) for m in roles)
         destination_end = -1
         for m in mentions:
             if m.kind != "skill" or m.activity:
