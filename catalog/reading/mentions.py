@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from catalog.catalogue.money import USD_PER_UNIT
-from catalog.catalogue.onet import default_onet
+from catalog.catalogue.onet import default_onet, load_title_abbreviations
 from catalog.catalogue.providers import seed_provider_ids, seed_provider_names
 from catalog.catalogue.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from catalog.reading.activities import ActivityPhrases
@@ -275,7 +275,8 @@ class MentionFinder:
         # Every word of the vocabulary's own names (not its aliases, some of which are misspellings): one of
         # them is a word the learner meant, never a misspelling of another ("monitoring" is not a misspelt
         # "mentoring"); its plural or singular still is the same word ("height gauge", "height gauges").
-        self._known_words = frozenset(w for f in forms for w in f.canonical.lower().split() if w.isalpha())
+        self._known_words = frozenset(w for f in forms for w in f.canonical.lower().split() if w.isalpha()) \
+            | frozenset(load_title_abbreviations())  # "mfg engineer" is short for manufacturing, no misspelt "ml"
         self._stop_words = self.nlp.Defaults.stop_words
         self._activities = ActivityPhrases(forms)  # "I process invoices": Invoice Processing
 
@@ -988,6 +989,8 @@ class MentionFinder:
     @staticmethod
     def _role_reading(before: list[str]) -> str | None:
         before = _without_others_wanting(before)
+        if before[:1] == ["like"] and before[1:2] in (["work"], ["working"], ["worked"]):
+            before = ["as", *before[1:]]  # "I work like system administrator": as one, not wanting to be one
         content = [w for w in before if w not in ARTICLES or w in ("in", "of", "as")]
         wanting = any(w in WANTING for w in before)
         for k, word in enumerate(content):
@@ -1027,9 +1030,10 @@ class MentionFinder:
         # "data engineering", "instructional design": the work's words are the title's with another ending
         # (Data Engineer, Instructional Designer), which says more than a role that needs the skill most; a
         # title word left over ("big data engineer") counts only after that.
-        rooted = self._roles_named_by_field(phrase, extra_words=0)
+        rooted = self._roles_named_by_field(phrase, extra_words=0) or (
+            self._roles_named_by_field(skill.lower(), extra_words=0) if skill.lower() != phrase else [])
         if len(rooted) == 1:
-            return rooted[0]
+            return rooted[0]  # "SRE" by its name, Site Reliability Engineering: a site reliability engineer
         teaching = self.taxonomy.roles_teaching(skill)
         if teaching and teaching[0].skills[skill] >= 0.8 and teaching[0].skills[skill] == max(teaching[0].skills.values()):
             return teaching[0].name  # the field is that role's core: no skill of it weighs more ("infection

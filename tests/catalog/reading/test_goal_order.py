@@ -22,3 +22,18 @@ def test_a_goal_put_later_gives_way(finder, text, goal) -> None:
 
 def test_two_goals_without_an_order_are_left_as_said(finder) -> None:
     assert len(goals(finder, "i want to become a data analyst or a data scientist")) == 2
+
+
+def roles(finder: MentionFinder, text: str) -> dict[str, str]:
+    return {m.value: m.role for m in finder.find(text) if m.kind == "role"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i work like accountant since 2019", {"Accountant": "current"}),  # "like" for "as"
+    ("i would like to work like an accountant", {"Accountant": "goal"}),
+    ("my manager wants me to move to SRE", {"DevOps Engineer": "goal"}),  # a field by its canonical name
+    ("maint tech at a bottling plant", {"Maintenance Technician": "current"}),  # a short form of a title
+    ("mfg engineer, 5 yrs", {"Manufacturing Engineer": "current"}),  # a short form, no misspelling of another
+])
+def test_how_jobs_are_named(finder, text, expected) -> None:
+    assert roles(finder, text) == expected
