@@ -1344,7 +1344,10 @@ ISSUER_WORDS = CUES["issuers_outside_catalogue"] | seed_provider_ids()
 CREDENTIAL_NOUNS = CUES["credential_nouns"]
 ORGANISATION_NOUNS = CUES["organisation_nouns"]
 SOME_BEFORE_LITTLE = POSSESSIVES | {"a", "an", "some", "these", "those"}  # "a little", "my little scripts"
-SEED_PROVIDER_NAMES = seed_provider_names()
+PROVIDER_NAMES_BY_WORD: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+for _name in seed_provider_names():  # word -> (a provider's name holding it, its place there)
+    for _at, _word in enumerate(_name):
+        PROVIDER_NAMES_BY_WORD[_word].append((_name, _at))
 
 
 def _inside_a_credential_name(doc: Doc, m: Mention) -> bool:
@@ -1372,10 +1375,10 @@ def _inside_an_organisation_name(doc: Doc, m: Mention) -> bool:
     if after is not None and after.lower_ in ORGANISATION_NOUNS and after.text[:1].isupper() and m.text[:1].isupper():
         return True
     length = m.token_end - m.token_start
-    for name in SEED_PROVIDER_NAMES:
-        for s in range(max(0, m.token_end - len(name)), m.token_start + 1):
-            if len(name) > length and tuple(t.lower_ for t in doc[s:s + len(name)]) == name:
-                return True
+    for name, at in PROVIDER_NAMES_BY_WORD.get(doc[m.token_start].lower_, ()):
+        s = m.token_start - at  # where the name would open, the mention's first word being its word ``at``
+        if len(name) > length and s >= 0 and tuple(t.lower_ for t in doc[s:s + len(name)]) == name:
+            return True
     return False
 
 
