@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from catalog.catalogue.providers import provider_aliases
+from catalog.catalogue.providers import provider_aliases, seed_providers
 from catalog.reading.constraints import parse_constraints
 from catalog.reading.mentions import HELD_KINDS, LACKS, MentionFinder, finder_for
 
@@ -37,13 +37,9 @@ def _load_provider_names() -> dict[str, str]:
             return provider_aliases(providers)
     except Exception as exc:  # pragma: no cover - a missing database must not stop the NLU
         logger.warning("catalogue database unavailable for provider names (%s); using the seed file", exc)
-    import yaml
-
-    from catalog.catalogue.importer import SEED_DIR
     from catalog.catalogue.records import ProviderRecord
 
-    content = yaml.safe_load((SEED_DIR / "providers.yaml").read_text(encoding="utf-8")) or {}
-    return provider_aliases(ProviderRecord(**p) for p in content.get("providers", []))
+    return provider_aliases(ProviderRecord(**p) for p in seed_providers())
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

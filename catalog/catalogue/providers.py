@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-import yaml
-
 from catalog.catalogue.records import ProviderRecord
+from catalog.yaml_files import read_yaml_file
 
 # Provider ids that are also everyday words: "I can articulate my goals" is not about Articulate.
 AMBIGUOUS_IDS = {"articulate", "meta", "open", "global", "city", "board"}
@@ -36,7 +35,7 @@ def seed_provider_ids() -> frozenset[str]:
     """One-word ids of the seed catalogue's providers ("google", "comptia", "isc2"): the issuer words of
     credential names ("the Google Project Management certificate"), read from ``providers.yaml`` so that a
     provider added there is known at once."""
-    return frozenset(p["id"] for p in _seed_providers() if "-" not in p["id"])
+    return frozenset(p["id"] for p in seed_providers() if "-" not in p["id"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +44,7 @@ def seed_provider_names() -> tuple[tuple[str, ...], ...]:
     in brackets ("linux foundation", "project management institute"): a skill inside one ("Linux" of "the
     Linux Foundation CKA") names the organisation, not what the learner knows."""
     names = set()
-    for p in _seed_providers():
+    for p in seed_providers():
         name = p["name"].lower()
         for form in (name, name.split("(")[0].strip()):
             if len(form.split()) >= 2:
@@ -53,9 +52,15 @@ def seed_provider_names() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(names))
 
 
+class SeedProvidersError(ValueError):
+    """The seed catalogue's ``providers.yaml`` cannot be read; the message names the file and the line."""
+
+
 @functools.lru_cache(maxsize=1)
-def _seed_providers() -> list[dict]:
+def seed_providers() -> tuple[dict, ...]:
+    """The seed catalogue's providers as ``providers.yaml`` lists them: the one reading of that file for the
+    words that name providers in chat (issuer ids, organisation names, aliases when no database is at hand)."""
     from catalog.catalogue.importer import SEED_DIR
 
-    content = yaml.safe_load((SEED_DIR / "providers.yaml").read_text(encoding="utf-8")) or {}
-    return list(content.get("providers", []))
+    content = read_yaml_file(SEED_DIR / "providers.yaml", SeedProvidersError) or {}
+    return tuple(content.get("providers", []))

@@ -1042,8 +1042,8 @@ class MentionFinder:
         if len(rooted) == 1:
             return rooted[0]
         # "AML compliance": of the roles that need the skill most, the one whose title has the head word of the
-        # learner's phrase (Compliance Officer); "cloud security" names two of them and stays a choice, and
-        # "digital accessibility" none ("digital" of "digital designer" is no head).
+        # learner's phrase ("AML compliance": Compliance Officer; "cloud security": Information Security
+        # Engineer); "digital accessibility" names none ("digital" of "digital designer" is no head).
         head = singular(phrase.split()[-1])
         worded = [r.name for r in teaching[:FIELD_CHOICES]
                   if head in {singular(w) for w in " ".join((r.name, *r.aliases)).lower().split()}]
