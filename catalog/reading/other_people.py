@@ -31,7 +31,9 @@ FIRST_PERSON = CUES["first_person"]
 DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a", "an"})
 QUANTIFIERS = frozenset({"one", "some", "all", "most", "both", "many", "few"})  # "one of my colleagues"
 COPULAS = frozenset({"is", "was", "are", "were", "'s"})
-MODALS = frozenset({"can", "could", "will", "would", "should", "must"})  # "the LPN can be online": a course, maybe
+MODALS = frozenset({"can", "could", "will", "would", "should", "must"})
+NOT_VERBS = CUES["person_modified_nouns"]  # "the senior projects were in SQL": a person word modifies it
+LEARNER_NEAR_VERB = 3  # words after a job title's verb in which the learner may appear: "has always been my"
 CLAUSE_OPENINGS = frozenset({",", ";", "-", ":", "(", "and", "but", "so", "because", "while", "whereas", "when",
                              "whenever", "if", "until", "unless", "after", "before"})  # "when the nurse asks"
 LEARNER_RESUMES = FIRST_PERSON | {"but", ";", "whereas", "however"}
@@ -93,8 +95,10 @@ def _subject_end(doc: Doc, i: int, last: int, roles: dict[int, int]) -> int | No
         k += 2
     determined = doc[k].lower_ in DETERMINERS
     k += determined
-    if k in roles and _verb_at(doc, roles[k], last, strict=True):
-        return roles[k]  # "plant mgr has his black belt"
+    if k in roles:
+        verb = _verb_at(doc, roles[k], last, guess=False)
+        if verb is not None and not _about_the_learner(doc, verb, last):
+            return roles[k]  # "plant mgr has his black belt"
     for n in range(MAX_MODIFIERS + 1 if determined else 1):
         at = k + n
         if at >= last or not any(c.isalpha() for c in doc[at].text) or doc[at].lower_ in FIRST_PERSON:
@@ -104,20 +108,30 @@ def _subject_end(doc: Doc, i: int, last: int, roles: dict[int, int]) -> int | No
             end = at + 1
             if doc[end:end + 2].text.lower() in ("of mine", "of ours"):
                 end += 2  # "a friend of mine"
-            return end if _verb_at(doc, end, last, strict=False) else None
+            if _verb_at(doc, end, last, guess=True) is not None:
+                return end
     return None
 
 
-def _verb_at(doc: Doc, i: int, last: int, strict: bool) -> bool:
-    """Does a verb of the subject's follow at token ``i`` ("uses", "is", "has")? ``strict`` admits only
-    OTHERS_VERBS: after a job title, "is" states the learner's goal ("data analyst is my goal")."""
+def _verb_at(doc: Doc, i: int, last: int, guess: bool) -> int | None:
+    """The token of a verb of the subject's at or after ``i`` ("uses", "is", "asks"), past adverbs; None if
+    none. Without ``guess`` only OTHERS_VERBS count, as after a job title, where "is" states the learner's
+    goal ("data analyst is my goal"); with it, a word ending like a verb counts unless it is a noun a person
+    word often modifies ("my tech skills are SQL", "our dev tools")."""
     while i < last and doc[i].lower_ in SUBJECT_ADVERBS:
         i += 1
     if i >= last:
-        return False
+        return None
     word = doc[i].lower_
-    if word in OTHERS_VERBS:
-        return True
-    return not strict and (word in COPULAS or word in MODALS or (word.isalpha() and len(word) > 3
-                                               and (word.endswith("s") and not word.endswith("ss")
-                                                    or word.endswith("ed"))))
+    if word in OTHERS_VERBS or (guess and word in COPULAS | MODALS):
+        return i
+    verb_like = (word.isalpha() and len(word) > 3 and word not in NOT_VERBS
+                 and (word.endswith("s") and not word.endswith("ss") or word.endswith("ed")))
+    return i if guess and verb_like else None
+
+
+def _about_the_learner(doc: Doc, verb: int, last: int) -> bool:
+    """Does the clause the verb opens speak of the learner ("data analyst has been my goal", "has always been
+    what I want")? Then the title before it is the learner's."""
+    following = [t.lower_ for t in doc[verb + 1:min(verb + 1 + LEARNER_NEAR_VERB, last)]]
+    return "been" in following or any(w in FIRST_PERSON for w in following)

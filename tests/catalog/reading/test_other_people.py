@@ -58,3 +58,26 @@ def test_clause_offsets() -> None:
     (clause,) = others_clauses(doc)
     assert doc[clause.subject_start:clause.end].text == "my boss uses SAP,"
     assert clause.disowned_by_learner
+
+
+@pytest.mark.parametrize("text", [
+    "my tech skills are SQL and Python",
+    "our dev tools include Jira and SQL",
+    "the senior projects were all SQL and Python",
+])
+def test_a_person_word_modifying_a_noun_opens_no_clause(finder, text) -> None:
+    assert skill_roles(finder, text).get("SQL") == "has"
+
+
+def test_a_subject_can_have_modifiers_before_its_person_word(finder) -> None:
+    assert skill_roles(finder, "our senior dev lead uses SQL all day, I use Excel") == {"Microsoft Excel": "has"}
+
+
+@pytest.mark.parametrize("text", [
+    "Data analyst has been my goal for years. I know SQL",
+    "data analyst has always been my dream, I know SQL",
+])
+def test_a_title_whose_verb_speaks_of_the_learner_is_the_learners(finder, text) -> None:
+    roles = {m.value: m.role for m in finder.find(text) if m.kind == "role"}
+    assert roles == {"Data Analyst": "goal"}
+    assert skill_roles(finder, text).get("SQL") == "has"
