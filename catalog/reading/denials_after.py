@@ -56,8 +56,18 @@ _NEGATION = r"(?:never|not(?:\s+yet)?|haven'?t|havent|don'?t|dont|do\s+not|didn'
 # Only such words between the negation and the verb: "no MLOps experience" denies MLOps, not the skill before.
 _BETWEEN = (r"(?:\s+(?:really|yet|ever|actually|even|properly|fully|once|formal|real|proper|practical|hands-on|"
             r"prior|any|much|professional|direct|official|been|got|gotten)){0,2}")
-_KNOWING = (r"(?:\w+ed|done|did|do|use|touch|try|learn|learnt|work|written|wrote|seen|see|know|known|have|had|open|"
-            r"begun|taken|run|ran|made|built|familiar|experience|exposure|training|idea|clue|knowledge)")
+# Verbs and nouns of knowing, named one by one: "never struggled with it", "not worried about it" say nothing of
+# lacking the skill, so no "-ed" word may stand for them all.
+_KNOWING_WORDS = (
+    "used", "tried", "touched", "learned", "worked", "started", "opened", "configured", "deployed", "programmed",
+    "coded", "scripted", "studied", "practiced", "practised", "implemented", "developed", "designed", "tested",
+    "installed", "operated", "applied", "completed", "explored", "handled", "managed", "played", "dabbled",
+    "experimented", "messed", "automated", "administered", "maintained", "trained", "performed", "analysed",
+    "analyzed", "modelled", "modeled", "mastered", "attempted", "covered", "encountered", "needed", "looked",
+    "done", "did", "do", "use", "touch", "try", "learn", "learnt", "work", "written", "wrote", "seen", "see",
+    "know", "known", "have", "had", "open", "begun", "taken", "run", "ran", "made", "built", "familiar",
+    "experience", "exposure", "training", "idea", "clue", "knowledge")
+_KNOWING = r"(?:" + "|".join(_KNOWING_WORDS) + r")"
 _CLAUSE_ENDS = (r"(?:\s+(?:it|them|that|this|at\s+all|before|yet|properly|really|whatsoever|either|also|too|about|"
                 r"with|of|myself|alone|on\s+my\s+own|so\s+far))*\s*(?:[,.;!?)]|$|\band\b|\bbut\b)")
 # "Azure security I am weak in", "CPT modifiers weak in": a weakness ending the clause, after at most one more
@@ -65,9 +75,12 @@ _CLAUSE_ENDS = (r"(?:\s+(?:it|them|that|this|at\s+all|before|yet|properly|really
 _ONE_MORE_WORD = r"(?:\s*(?!(?:and|or|but|then|so|is|are|was|i|i'm|im|i've|ive|never|not|no)\b)[\w.+#&-]+)?"
 _WEAK = (r"(?:(?:very|quite|really|pretty|super|kinda|a\s+bit|bit|so)\s+)?(?:weak|rusty|shaky|bad|terrible|clueless|lost|"
          r"not\s+(?:good|great|strong|confident))(?:\s+(?:in|at|with|on))?")
-CLAUSE_DENIES_AFTER = re.compile(
-    "^" + _LIST_GOES_ON + _QUALIFIER + _ONE_MORE_WORD + _SUBJECT + r"(?:" + _NEGATION + _BETWEEN + r"\s+" + _KNOWING
-    + r"|(?:done|used|tried)\s+never|" + _WEAK + ")" + _CLAUSE_ENDS, re.IGNORECASE)
+_DENIAL = _SUBJECT + r"(?:" + _NEGATION + _BETWEEN + r"\s+" + _KNOWING + r"|(?:done|used|tried)\s+never|" + _WEAK + ")"
+CLAUSE_DENIES_AFTER = re.compile("^" + _LIST_GOES_ON + _QUALIFIER + _ONE_MORE_WORD + _DENIAL + _CLAUSE_ENDS,
+                                 re.IGNORECASE)
+# After a skill the learner claimed ("I know SQL, window functions never used"), words the vocabulary lacks
+# that go on the list are the ones denied, not the claimed skill: only a denial right after it takes it back.
+CLAIMED_THEN_DENIED_AFTER = re.compile("^" + _QUALIFIER + _ONE_MORE_WORD + _DENIAL + _CLAUSE_ENDS, re.IGNORECASE)
 AFTER_TOKENS = 14  # how far after a mention these patterns look
 
 DENIES_THE_CLAUSE = re.compile(

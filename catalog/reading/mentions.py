@@ -31,6 +31,7 @@ from catalog.reading.constraints import CURRENCY_WORDS
 from catalog.reading.cue_words import load_cue_words
 from catalog.reading.denials_after import (
     AFTER_TOKENS,
+    CLAIMED_THEN_DENIED_AFTER,
     CLAUSE_DENIES_AFTER,
     DENIED_RIGHT_AFTER,
     DENIES_THE_CLAUSE,
@@ -63,6 +64,7 @@ LEARNING = CUES["learning"] | REMOVALS
 CLAUSE_OPENERS = CUES["clause_openers"]
 POSTMODIFIERS = CUES["postmodifiers"]
 HAVING = CUES["having"]
+DIFFICULTIES = CUES["difficulties"]
 GOAL_CUES = CUES["goal_cues"]
 WANTING = CUES["wanting"]
 TO_COMPLEMENTS = CUES["to_complements"]
@@ -819,7 +821,8 @@ class MentionFinder:
                 m.role, m.cued = LACKS, True
                 trailing.add(id(m))
             elif m.role == HAS and (DENIED_RIGHT_AFTER.match(doc[m.token_end:m.token_end + 8].text)
-                                    or CLAUSE_DENIES_AFTER.match(_text_up_to_another_skill(doc, m, held))):
+                                    or (CLAIMED_THEN_DENIED_AFTER if m.cued else CLAUSE_DENIES_AFTER).match(
+                                        _text_up_to_another_skill(doc, m, held))):
                 # "i know sql, spark i never touched": the list's "know" is taken back for the one it follows
                 m.role = LACKS
                 trailing.add(id(m))
@@ -862,6 +865,8 @@ class MentionFinder:
     def _polarity(before: list[str]) -> tuple[str, bool]:
         """``(has|lacks, cued)`` from the words before a skill, nearest first; no cue reads as ``has``."""
         for k, word in enumerate(before):
+            if word in DIFFICULTIES and any(w in NEGATIONS for w in before[k + 1:k + 4]):
+                return HAS, True  # "never had trouble with SQL", "no problems with Excel": worked with it
             if word in ("only", "just") and k == 0:
                 return HAS, True  # "I don't know SolidWorks, only AutoCAD"
             if word in ("out", "off") and before[k + 1:k + 2] in (["take"], ["took"], ["taking"]):
@@ -1318,11 +1323,19 @@ def _text_up_to_another_skill(doc: Doc, m: Mention, held: list[Mention]) -> str:
     spark i never touched" the denial is Spark's. A mention of the same skill may lie within ("Firewalls like
     Palo Alto or Fortinet I have never configured": examples of it), and so may one that qualifies it ("Python
     for data analysis I've never done")."""
-    limit = m.token_end + AFTER_TOKENS
+    bounds = sentence_of(doc, m.token_start)
+    limit = min(m.token_end + AFTER_TOKENS, bounds[1] if bounds else len(doc))
     end = min([limit, *(o.token_start for o in held if o.token_start >= m.token_end and o.value != m.value
-                        and doc[o.token_start - 1].lower_ not in QUALIFYING_WORDS)])
+                        and not _qualifies(doc, m, o))])
     # The other skill stays a word, so that "never touched tableau" does not read as a clause ending at "touched".
     return doc[m.token_end:end].text + (f" {SKILL_PLACEHOLDER}" if end < limit else "")
+
+
+def _qualifies(doc: Doc, m: Mention, other: Mention) -> bool:
+    """Does ``other`` qualify ``m`` ("Python for data analysis"), a qualifying word right before it and no
+    punctuation between them? After a comma it opens a clause of its own ("good at Excel, with Python I'm lost")."""
+    between = doc[m.token_end:other.token_start]
+    return doc[other.token_start - 1].lower_ in QUALIFYING_WORDS and not any(t.is_punct for t in between)
 
 
 def _said_missing_after(doc: Doc, end: int, before: list[str]) -> bool:

@@ -35,6 +35,14 @@ def test_a_denial_after_the_skill_makes_it_missing(finder, text) -> None:
     "I know Tableau, no Power BI experience",  # the denial names another skill
     "Tableau I'm not bad at",
     "Tableau is not bad",
+    "I know Tableau, never struggled with it",  # a negated word of difficulty says they have worked with it
+    "I know Tableau, not worried about it",
+    "I learned Tableau, never regretted it",
+    "I know Tableau, window functions never used",  # what the list goes on with is denied, not the claimed skill
+    "I'm good at Tableau, with Python I'm lost",  # after a comma, "with Python" opens a clause of Python's
+    "I know Tableau. SQL stuff I have never done",  # a denial in the next sentence is not Tableau's
+    "i never struggled with Tableau",
+    "I have no problems with Tableau",
 ])
 def test_what_is_not_such_a_denial(finder, text) -> None:
     assert skill_roles(finder, text)["Tableau"] == "has"
