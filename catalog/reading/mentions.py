@@ -65,6 +65,9 @@ CLAUSE_OPENERS = CUES["clause_openers"]
 POSTMODIFIERS = CUES["postmodifiers"]
 HAVING = CUES["having"]
 DIFFICULTIES = CUES["difficulties"]
+SCANT_NOUNS = CUES["scant_nouns"]
+SCANT_LEADS = CUES["scant_leads"]
+AMOUNTS_OF_SOME = CUES["amounts_of_some"]
 GOAL_CUES = CUES["goal_cues"]
 WANTING = CUES["wanting"]
 TO_COMPLEMENTS = CUES["to_complements"]
@@ -1307,8 +1310,12 @@ def _without_others_wanting(before: list[str]) -> list[str]:
 
 def _scant(before: list[str], k: int) -> bool:
     """Is "little" at ``before[k]`` (nearest first) next to none ("little knowledge of Docker", "very little
-    experience"), not some ("a little Python", "little bit of SQL", "some little scripts")?"""
-    return not (set(before[k + 1:k + 2]) & SOME_BEFORE_LITTLE) and (k == 0 or before[k - 1] != "bit")
+    experience", "I know little Python"), not some ("a little Python", "little bit of SQL", "some little
+    scripts") nor a size ("I wrote little Python scripts")?"""
+    if set(before[k + 1:k + 2]) & SOME_BEFORE_LITTLE or set(before[:k]) & AMOUNTS_OF_SOME or "bit" in before[k - 1:k]:
+        return False
+    opens_the_clause = k == len(before) - 1  # "little python, lots of excel"
+    return k > 0 and before[k - 1] in SCANT_NOUNS or opens_the_clause or bool(set(before[k + 1:k + 2]) & SCANT_LEADS)
 
 
 def _negated_through_or(rest: list[str]) -> bool:

@@ -14,9 +14,18 @@ from tests.support.mention_reading import skill_roles
     ("little bit of SQL", "has"),
     ("wrote some little SQL queries", "has"),
     ("I have a little experience in SQL", "has"),
+    ("I know very little SQL", "lacks"),
+    ("I have little SQL", "lacks"),
+    ("little SQL, if any", "lacks"),
+    ("I wrote little SQL scripts for the team", "has"),  # a size, not an amount of knowing
+    ("little by little I learned SQL", "has"),
 ])
 def test_how_much_little_is(finder, text, role) -> None:
     assert skill_roles(finder, text) == {"SQL": role}
+
+
+def test_an_amount_after_little_is_its_own(finder) -> None:
+    assert skill_roles(finder, "little python, lots of SQL") == {"Python": "lacks", "SQL": "has"}
 
 
 @pytest.mark.parametrize(("text", "without_the_name"), [
