@@ -14,6 +14,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from catalog.reading.cue_words import load_cue_words
+from catalog.reading.word_forms import words_of
 
 CUES = load_cue_words()
 LATER = CUES["later_goal_words"]
@@ -21,6 +22,9 @@ FIRST = CUES["first_goal_words"]
 # What ends the words that belong to one goal: a clause break or the joining words of the next part of a path.
 SEGMENT_BREAKS = CUES["clause_breaks"] | {",", "and", "then", "or", "but"}
 MULTIWORD_LATER = (("one", "day"), ("long", "term"), ("down", "the", "line"), ("in", "the", "future"))
+MULTIWORD_FIRST = (("for", "now"), ("for", "starters"), ("short", "term"))
+# After the goal only: before it, "to start" is a verb ("I want to start as a data analyst or a data scientist").
+FIRST_AFTER_THE_GOAL = (("to", "start"), ("to", "begin"))
 
 
 class Spanned(Protocol):
@@ -46,17 +50,24 @@ def put_later(doc: Doc, goal: Spanned) -> bool:
 
 
 def _marks(doc: Doc, goal: Spanned) -> set[str]:
-    words = _segment(doc, goal)
+    before, after = _segment(doc, goal)
+    words = before + after
     found = {"later" for w in words if w in LATER or w == "then"} | {"first" for w in words if w in FIRST}
-    joined = " ".join(words)
-    if any(" ".join(phrase) in joined for phrase in MULTIWORD_LATER):
+    if _has_phrase(words, MULTIWORD_LATER):
         found.add("later")
+    if _has_phrase(words, MULTIWORD_FIRST) or _has_phrase(after, FIRST_AFTER_THE_GOAL):
+        found.add("first")
     return found
 
 
-def _segment(doc: Doc, goal: Spanned) -> list[str]:
-    """The words of the goal's own part of the sentence, from the last break before it to the next after it,
-    with a "then" that opens it ("and then maybe LPN later")."""
+def _has_phrase(words: list[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    joined = f" {' '.join(words)} "
+    return any(f" {' '.join(phrase)} " in joined for phrase in phrases)
+
+
+def _segment(doc: Doc, goal: Spanned) -> tuple[list[str], list[str]]:
+    """The words of the goal's own part of the sentence before it, from the last break, with a "then" that
+    opens it ("and then maybe LPN later"), and after it, to the next break."""
     start = goal.token_start
     while start > 0 and doc[start - 1].lower_ not in SEGMENT_BREAKS:
         start -= 1
@@ -64,4 +75,4 @@ def _segment(doc: Doc, goal: Spanned) -> list[str]:
     while end < len(doc) and doc[end].lower_ not in SEGMENT_BREAKS:
         end += 1
     before_break = [doc[start - 1].lower_] if start > 0 and doc[start - 1].lower_ == "then" else []
-    return before_break + [t.lower_ for t in doc[start:goal.token_start]] + [t.lower_ for t in doc[goal.token_end:end]]
+    return before_break + words_of(doc, start, goal.token_start), words_of(doc, goal.token_end, end)

@@ -47,7 +47,7 @@ from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.other_people import others_clauses
 from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
-from catalog.reading.word_forms import counted_plural, same_in_number, singular
+from catalog.reading.word_forms import counted_plural, same_in_number, singular, words_of
 from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
@@ -925,6 +925,8 @@ class MentionFinder:
         for k, m in enumerate(undecided):
             if _qualifies_an_earlier_goal(doc, m, roles):
                 m.role = GOAL  # "i want to be a safety manager. well maybe not right away, EHS specialist to start"
+            elif has_goal and put_later(doc, m):
+                m.role = GOAL  # "I want to be a data analyst and a data scientist later": the next step of a path
             else:
                 m.role = CURRENT if has_goal or k < len(undecided) - 1 else GOAL
         for first, then in reversed(list(zip(undecided, undecided[1:], strict=False))):
@@ -1406,7 +1408,7 @@ def _names_the_employer(doc: Doc, m: Mention) -> bool:
     """"at a logistics company", "for a cybersecurity firm": the employer's line of business, not a skill."""
     if m.kind not in HELD_KINDS:
         return False
-    after = [t.lower_ for t in doc[m.token_end:m.token_end + 2]]
+    after = words_of(doc, m.token_end, min(m.token_end + 2, len(doc)))
     if not (after[:1] and after[0] in EMPLOYER_NOUNS
             or len(after) == 2 and doc[m.token_end].is_alpha and after[1] in EMPLOYER_NOUNS):
         return False

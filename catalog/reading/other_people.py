@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from catalog.reading.cue_words import load_cue_words
 from catalog.reading.sentences import sentence_bounds
+from catalog.reading.word_forms import compound_at
 
 CUES = load_cue_words()
 OTHER_PEOPLE = CUES["other_people"]
@@ -42,7 +43,11 @@ MAX_MODIFIERS = 2  # words between the determiner and the person: "my academy di
 # pointing back, what the clause before named.
 LEARNER_DENIES_THOSE = re.compile(
     r"^\W*(?:and\s+|but\s+|so\s+)?(?:i|i've|ive|i'm|im|i\s+am|i\s+have|me)\b[\w\s']{0,20}?"
-    r"\b(?:never|not|don'?t|dont|didn'?t|haven'?t|no|clueless|zero)\b[\w\s']{0,25}?\b(?:that|those|these|them|it|this)\b",
+    r"\b(?:never|not|don'?t|dont|didn'?t|haven'?t|no|clueless|zero)\b[\w\s']{0,25}?\b(?:those|these|them"
+    # "it", "that", "this" is what they lack when it ends the clause or names a thing, not when it is the
+    # subject of a clause of its own ("I don't think it matters")
+    r"|(?:it|that|this)(?=\s*(?:$|[,.;:!?)]|(?:and|but|though|either|yet|at\s+all|myself|really|much|well|"
+    r"properly|before|one|stuff|tool|tools|software|language|program|system|platform|kind|sort|type)\b)))\b",
     re.IGNORECASE)
 
 
@@ -103,9 +108,8 @@ def _subject_end(doc: Doc, i: int, last: int, roles: dict[int, int]) -> int | No
         at = k + n
         if at >= last or not any(c.isalpha() for c in doc[at].text) or doc[at].lower_ in FIRST_PERSON:
             return None  # a word, perhaps "FP&A" of "our FP&A guy"; not punctuation, not the learner
-        word = doc[at].lower_
+        word, end = compound_at(doc, at)
         if word in OTHER_PEOPLE or (determined and word in PERSON_HEADS):
-            end = at + 1
             if doc[end:end + 2].text.lower() in ("of mine", "of ours"):
                 end += 2  # "a friend of mine"
             if _verb_at(doc, end, last, guess=True) is not None:

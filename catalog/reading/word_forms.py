@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Doc
+
 SIBILANT_PLURALS = ("ches", "shes", "sses", "xes", "zes")  # "-es" is the plural's own ending after these
 NOT_PLURAL_ENDINGS = ("ss", "us", "is")  # "process", "status", "analysis" end in s as singulars
 # Where a skill's name takes no counted plural, or the plural would be a different word: an activity or a
@@ -44,3 +46,23 @@ def counted_plural(text: str) -> str | None:
     if len(last) < 3 or not last.isalpha() or last[-1].lower() in "sxyz" or last.lower().endswith(UNCOUNTED_ENDINGS):
         return None
     return text + "s"
+
+
+def compound_at(doc: Doc, i: int) -> tuple[str, int]:
+    """The lower-case word at token ``i``, a hyphenated compound written without spaces taken whole
+    ("co-worker", "long-term", "start-up": spaCy splits them at the hyphen), and the token after it; so that
+    the cue-word file may list a word as people spell it."""
+    j = i
+    while (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+           and doc[j].is_alpha and doc[j + 2].is_alpha):
+        j += 2
+    return doc[i:j + 1].text.lower(), j + 1
+
+
+def words_of(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case words of tokens ``start`` to ``end``, each hyphenated compound as one word."""
+    out, i = [], start
+    while i < end:
+        word, i = compound_at(doc, i)
+        out.append(word)
+    return out

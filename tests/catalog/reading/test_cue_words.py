@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import spacy
 
 from catalog.reading.cue_words import CueWordsError, load_cue_words, parse_cue_words
 from catalog.reading.mentions import ISSUER_WORDS
+from catalog.reading.word_forms import compound_at
 
 
 def test_the_shipped_file_loads() -> None:
@@ -45,3 +49,13 @@ def test_an_entry_given_twice_is_refused_with_its_line(tmp_path) -> None:
                     "a:\n  description: again\n  words: [z]\n", encoding="utf-8")
     with pytest.raises(CueWordsError, match=r"cue_words.yaml, line 7: entry 'a' is given twice"):
         load_cue_words(path)
+
+
+def test_a_hyphenated_cue_word_is_read_as_one_word() -> None:
+    """spaCy splits "co-worker" at the hyphen; the readers take it whole, so the file may list it as spelt."""
+    nlp = spacy.blank("en")
+    hyphenated = {w for words in load_cue_words().values() for w in words if re.search(r"[a-z]-[a-z]", w)}
+    assert {"co-worker", "long-term", "start-up"} <= hyphenated
+    for word in hyphenated:
+        doc = nlp(f"my {word} said")
+        assert compound_at(doc, 1) == (word, len(doc) - 1), word

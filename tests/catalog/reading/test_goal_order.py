@@ -37,3 +37,17 @@ def roles(finder: MentionFinder, text: str) -> dict[str, str]:
 ])
 def test_how_jobs_are_named(finder, text, expected) -> None:
     assert roles(finder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("I want to be a data analyst to start and a data scientist long-term", "Data Analyst"),  # hyphenated
+    ("I want to be a data analyst short-term and a data scientist long term", "Data Analyst"),
+    ("I want to be a data analyst and a data scientist later", "Data Analyst"),  # the later one is a goal too
+])
+def test_a_path_of_two_goals_keeps_the_first(finder, text, goal) -> None:
+    assert goals(finder, text) == [goal]
+    assert "current" not in roles(finder, text).values()  # the later goal is no job they hold
+
+
+def test_to_start_before_a_goal_is_a_verb_not_an_order(finder) -> None:
+    assert len(goals(finder, "I want to start as a data analyst or a data scientist")) == 2

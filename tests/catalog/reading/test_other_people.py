@@ -81,3 +81,16 @@ def test_a_title_whose_verb_speaks_of_the_learner_is_the_learners(finder, text) 
     roles = {m.value: m.role for m in finder.find(text) if m.kind == "role"}
     assert roles == {"Data Analyst": "goal"}
     assert skill_roles(finder, text).get("SQL") == "has"
+
+
+def test_a_hyphenated_person_word_opens_somebody_elses_clause(finder) -> None:
+    assert skill_roles(finder, "my co-worker uses Tableau, I know SQL") == {"SQL": "has"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my manager uses Python, I don't know it", {"Python": "lacks"}),
+    ("my boss uses Python, i've never used that stuff", {"Python": "lacks"}),
+    ("my manager uses Python, I don't think it matters", {}),  # "it" opens a clause of its own
+])
+def test_the_learner_disowns_what_they_point_back_to(finder, text, expected) -> None:
+    assert skill_roles(finder, text) == expected

@@ -30,7 +30,7 @@ def test_a_no_after_one_skill_leaves_the_ones_before_another_cue(finder: Mention
 
 
 @pytest.mark.parametrize("text", ["I'm a receptionist at a logistics company", "I work for a cybersecurity firm",
-                                  "our marketing agency wants me to grow"])
+                                  "our marketing agency wants me to grow", "I work at a cybersecurity start-up"])
 def test_the_employers_line_of_business_is_not_a_skill(finder: MentionFinder, text: str) -> None:
     assert not held(finder, text)
 
