@@ -26,6 +26,7 @@ from catalog.advice.wording import (
 )
 from catalog.catalogue.index import IndexedCredential
 from catalog.catalogue.taxonomy import INDUSTRIES
+from catalog.reading.held_credentials import held_credentials
 from catalog.reading.references import (
     asks_about_whole_pathway,
     asks_without_claiming,
@@ -210,13 +211,16 @@ class ActionAlreadyHave(Action):
             else:
                 dispatcher.utter_message(response="utter_ask_rephrase")
             return []
-        if item is None:
+        # "I already have CompTIA A+ and Network+": every credential said held, else the one named loosely
+        items = held_credentials(text, svc.index) or ([item] if item else [])
+        if not items:
             dispatcher.utter_message(response="utter_which_credential")
             return []
-        completed = list(dict.fromkeys((tracker.get_slot("completed_credentials") or []) + [item.id]))
-        skills = list(dict.fromkeys((tracker.get_slot("current_skills") or []) + list(item.record.skills)))
+        completed = list(dict.fromkeys((tracker.get_slot("completed_credentials") or []) + [i.id for i in items]))
+        skills = list(dict.fromkeys((tracker.get_slot("current_skills") or [])
+                                    + [s for i in items for s in i.record.skills]))
         events: list[EventType] = [SlotSet("completed_credentials", completed), SlotSet("current_skills", skills)]
-        intro = wording.already_have_text(item.record.title)
+        intro = wording.already_have_text([i.record.title for i in items])
         if not tracker.get_slot("career_goal"):
             dispatcher.utter_message(text=intro + " What role are you aiming for?")
             return events + [SlotSet("last_question", Question.GOAL.value)]

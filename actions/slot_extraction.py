@@ -21,6 +21,7 @@ from actions.entities import entities_of, skills_said_lacking
 from catalog.advice import wording
 from catalog.catalogue.onet import default_onet
 from catalog.catalogue.taxonomy import default_taxonomy
+from catalog.reading.held_credentials import held_credentials
 from catalog.reading.industry_context import industry_context_for
 from catalog.reading.profile import MAX_PROFILE_SKILLS, apply_entities, apply_tool_entities
 from catalog.reading.qualifications import read_qualifications
@@ -172,6 +173,18 @@ class ValidateSlotMappings(ValidationAction):
             return {}
         change = apply_tool_entities(tracker.get_slot("current_tools"), ents)
         return {"current_tools": change.tools} if change.added or change.removed else {}
+
+    def extract_completed_credentials(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                      domain: DomainDict) -> dict[str, Any]:
+        """Credentials of the catalogue the learner says they hold among the rest of their profile ("I already
+        have CompTIA A+ and Network+, want to be a sysadmin"): no step of their pathway, and the recommender
+        counts their skills as known."""
+        if _intent(tracker) in ABOUT_THE_CATALOGUE:
+            return {}
+        held = held_credentials(tracker.latest_message.get("text") or "", catalog_service().index)
+        completed = list(tracker.get_slot("completed_credentials") or [])
+        new = [c.id for c in held if c.id not in completed]
+        return {"completed_credentials": completed + new} if new else {}
 
     def extract_degree(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> dict[str, Any]:

@@ -739,8 +739,10 @@ def step_details_answer(item: IndexedCredential, covers: list[str]) -> str:
     return text
 
 
-def already_have_text(title: str) -> str:
-    return f"Nice, {title} counts: I've added its skills to your profile."
+def already_have_text(titles: list[str]) -> str:
+    if len(titles) == 1:
+        return f"Nice, {titles[0]} counts: I've added its skills to your profile."
+    return f"Nice, {join_names(titles, limit=len(titles))} count: I've added their skills to your profile."
 
 
 def recognition_answer(item: IndexedCredential, industry_code: str | None) -> str:

@@ -98,7 +98,7 @@ MIN_TITLE_COVERAGE = 0.6
 MIN_COVERAGE_LEAD = 0.1
 
 
-def _name_tokens(text: str) -> list[str]:
+def name_tokens(text: str) -> list[str]:
     return NAME_TOKEN.findall(text.lower())
 
 
@@ -123,17 +123,17 @@ def title_words(index: CatalogIndex) -> _TitleWords:
     if index in _title_words:
         return _title_words[index]
     generic = load_cue_words()["credential_generic_words"]
-    words = {i: frozenset(t for t in _name_tokens(item.record.title) if t not in generic)
+    words = {i: frozenset(t for t in name_tokens(item.record.title) if t not in generic)
              for i, item in index.by_id.items()}
     frequency: dict[str, int] = {}
     for ws in words.values():
         for w in ws:
             frequency[w] = frequency.get(w, 0) + 1
     n = max(len(words), 1)
-    providers = tuple(frozenset(_name_tokens(p.name)) - generic for p in index.providers.values())
+    providers = tuple(frozenset(name_tokens(p.name)) - generic for p in index.providers.values())
     names = {s for item in index.by_id.values() for s in item.skills}
     names |= {f.text for f in default_taxonomy().surface_forms() if f.kind == "skill" and len(f.text) >= 3}
-    skills = sorted({" ".join(_name_tokens(s)) for s in names} - {""}, key=len, reverse=True)
+    skills = sorted({" ".join(name_tokens(s)) for s in names} - {""}, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w+#])(?:" + "|".join(re.escape(s) for s in skills) + r")(?![\w+#])") if skills \
         else None
     found = _title_words[index] = _TitleWords(words, {w: math.log(1 + n / f) for w, f in frequency.items()},
@@ -149,13 +149,13 @@ def credential_in_phrase(phrase: str, index: CatalogIndex) -> IndexedCredential 
     if named:
         return named[0]
     stats = title_words(index)
-    said = {w for w in _name_tokens(phrase) if w in stats.weight}  # the phrase's words that titles use
+    said = {w for w in name_tokens(phrase) if w in stats.weight}  # the phrase's words that titles use
     if not said or any(said <= words for words in stats.provider_words):
         return None  # nothing a title says, or only a provider's name ("interaction design foundation")
     said_weight = sum(stats.weight[w] for w in said)
     # The words of skills the phrase names: "machine learning" or "ux design" is a field, not the Machine
     # Learning Specialization; a title counts only on a word beyond them (an issuer, a level, a product).
-    low = " ".join(_name_tokens(phrase))
+    low = " ".join(name_tokens(phrase))
     field_words = {w for skill in stats.skills_in(low) for w in skill.split()}
     scored = []
     for cid, words in stats.words.items():

@@ -134,6 +134,16 @@ async def test_a_claim_with_a_question_is_still_recorded(make_tracker, dispatche
     assert any(e.get("name") == "completed_credentials" for e in events)
 
 
+async def test_every_credential_said_held_is_recorded_and_named(make_tracker, dispatcher, domain, catalogue) -> None:
+    from actions.followups import ActionAlreadyHave
+
+    tracker = make_tracker("I already have CompTIA A+ and Network+", intent="already_have")
+    events = await ActionAlreadyHave().run(dispatcher, tracker, domain)
+    completed = next(e["value"] for e in events if e.get("name") == "completed_credentials")
+    assert len(completed) == 2
+    assert dispatcher.messages[0]["text"].startswith("Nice, CompTIA A+ and CompTIA Network+ count")
+
+
 async def test_an_unplaced_message_that_set_a_limit_carries_on_with_it(make_tracker, dispatcher, domain) -> None:
     """"i lean toward online tbh": no intent fits, but the delivery preference was read; the reply goes on
     from it (here: the pathway, since goal and skills are known) instead of asking to rephrase."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actions.advising import background_from
+from actions.catalog_service import catalog_service
 from actions.slot_extraction import ValidateSlotMappings
 from tests.actions.conftest import entity
 
@@ -79,3 +80,16 @@ def test_a_skill_said_lacking_is_not_held_again_by_a_plain_mention(make_tracker,
                        slots={"current_skills": ["NetSuite"]})
     assert action.extract_current_skills(dispatcher, now, domain)["current_skills"] == [
         "NetSuite", "Power BI", "Microsoft Excel"]
+
+
+def test_credentials_said_held_among_the_profile_are_completed(make_tracker, dispatcher, domain, catalogue) -> None:
+    action = ValidateSlotMappings()
+    tracker = make_tracker("I already have CompTIA A+ and Network+, I want to be a sysadmin",
+                           slots={"completed_credentials": ["some-earlier-one"]})
+    completed = action.extract_completed_credentials(dispatcher, tracker, domain)["completed_credentials"]
+    titles = [catalog_service().index.by_id[c].record.title for c in completed[1:]]
+    assert completed[0] == "some-earlier-one" and titles == ["CompTIA A+", "CompTIA Network+"]
+    wanted = make_tracker("I want to get CompTIA A+ and Network+")
+    assert action.extract_completed_credentials(dispatcher, wanted, domain) == {}
+    browsing = make_tracker("I have the A+, show me security certs under $400", intent="browse_catalogue")
+    assert action.extract_completed_credentials(dispatcher, browsing, domain) == {}
