@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from catalog.catalogue.title_forms import hyphen_forms
 from catalog.yaml_files import read_yaml_file
 
 ONET_DIR = Path(__file__).resolve().parent / "data" / "onet"
@@ -185,8 +186,14 @@ class OnetVocabulary:
     def title_key(self, title: str) -> str | None:
         """The index key of a job title, tolerating case, spacing, British spelling, a plural and, where the
         title is not found as written, the short forms of title words ("jr python dev")."""
-        words = [self.spellings.get(w, w) for w in title.lower().replace("’", "'").split()]
-        found = self._key_of(" ".join(words))
+        low = title.lower().replace("’", "'")
+        found = None
+        for form in hyphen_forms(low):  # "wind-turbine technician", "cyber-security analyst"
+            words = [self.spellings.get(w, w) for w in form.split()]
+            found = self._key_of(" ".join(words))
+            if found is not None:
+                break
+        words = [self.spellings.get(w, w) for w in low.split()]
         if found is None and len(words) > 1 and any(w in self.abbreviations for w in words):
             for expanded in itertools.product(*(self.abbreviations.get(w, (w,)) for w in words)):
                 found = self._key_of(" ".join(expanded))
@@ -251,3 +258,4 @@ def load_title_abbreviations(path: Path = ABBREVIATIONS_FILE) -> dict[str, tuple
 def default_onet() -> OnetVocabulary:
     """The packaged O*NET vocabulary, loaded once per process (about a second)."""
     return OnetVocabulary()
+

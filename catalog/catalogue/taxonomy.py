@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from catalog.catalogue.title_forms import hyphen_forms
 from catalog.yaml_files import read_yaml_file
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -119,8 +120,9 @@ class Taxonomy:
         key = " ".join(text.lower().split())
         if not key:
             return None
-        if key in table:
-            return table[key]
+        for form in hyphen_forms(key):  # "cyber-security analyst" is the taxonomy's "cybersecurity analyst"
+            if form in table:
+                return table[form]
         if not fuzzy or len(key) < 4:
             return None
         match = process.extractOne(key, forms, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff(key))

@@ -14,7 +14,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from catalog.reading.cue_words import load_cue_words
-from catalog.reading.word_forms import words_of
+from catalog.reading.word_forms import compound_words
 
 CUES = load_cue_words()
 LATER = CUES["later_goal_words"]
@@ -75,4 +75,4 @@ def _segment(doc: Doc, goal: Spanned) -> tuple[list[str], list[str]]:
     while end < len(doc) and doc[end].lower_ not in SEGMENT_BREAKS:
         end += 1
     before_break = [doc[start - 1].lower_] if start > 0 and doc[start - 1].lower_ == "then" else []
-    return before_break + words_of(doc, start, goal.token_start), words_of(doc, goal.token_end, end)
+    return before_break + compound_words(doc, start, goal.token_start), compound_words(doc, goal.token_end, end)

@@ -47,7 +47,7 @@ from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.other_people import others_clauses
 from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
-from catalog.reading.word_forms import counted_plural, same_in_number, singular, words_of
+from catalog.reading.word_forms import compound_words, counted_plural, same_in_number, singular
 from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
@@ -619,6 +619,8 @@ class MentionFinder:
             start = covering.start if covering is not None else j
             i, words = start, 0
             while i > 0 and words < 3:
+                if i > 1 and _tight_hyphen(doc, i - 1):
+                    i -= 1  # "cyber-security analyst": the hyphen joins the word before to this one
                 prev = doc[i - 1]
                 low = prev.lower_
                 if not prev.is_alpha or low in self._stop_words or low in JOB_TITLE_STOPS:
@@ -646,7 +648,9 @@ class MentionFinder:
                 # Exact only: "sales operations analyst" is not a misspelt "security operations analyst"
                 # (misspellings of known titles were caught by the fuzzy pass already).
                 canonical = self.taxonomy.role_name(phrase.text, fuzzy=False)
-                label = f"role|{canonical}" if canonical else f"role|{_title(phrase.text)}|unknown"
+                choices = self.occupations.sharing_words(phrase.text) if self.occupations and not canonical else []
+                label = f"role|{canonical}" if canonical else \
+                    f"role|{_title(phrase.text)}|unknown|choices={';'.join(choices)}"
             out = [s for s in out if s.end <= i or s.start > j]
             out.append(Span(doc, i, j + 1, label=label))
         return sorted(out, key=lambda s: s.start)
@@ -1096,6 +1100,12 @@ class MentionFinder:
 VERB_FORMS = CUES["verb_forms"]  # "I excel at teamwork" is not Microsoft Excel
 
 
+def _tight_hyphen(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a hyphen joining two words without spaces ("e-learning")?"""
+    return (doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i - 1].is_alpha and i + 1 < len(doc) and doc[i + 1].is_alpha)
+
+
 def _used_as_verb(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or span[0].text not in VERB_FORMS:
         return False
@@ -1408,7 +1418,7 @@ def _names_the_employer(doc: Doc, m: Mention) -> bool:
     """"at a logistics company", "for a cybersecurity firm": the employer's line of business, not a skill."""
     if m.kind not in HELD_KINDS:
         return False
-    after = words_of(doc, m.token_end, min(m.token_end + 2, len(doc)))
+    after = compound_words(doc, m.token_end, min(m.token_end + 2, len(doc)))
     if not (after[:1] and after[0] in EMPLOYER_NOUNS
             or len(after) == 2 and doc[m.token_end].is_alpha and after[1] in EMPLOYER_NOUNS):
         return False

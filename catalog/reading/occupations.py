@@ -11,6 +11,7 @@ guessing.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from rapidfuzz import fuzz
 
 from catalog.catalogue.onet import OnetVocabulary
 from catalog.catalogue.taxonomy import Role, Taxonomy
-from catalog.reading.word_forms import same_in_number
+from catalog.reading.cue_words import load_cue_words
+from catalog.reading.word_forms import same_in_number, singular
 from catalog.reading.word_roots import words_of
 
 # The strongest occupation of a title is taken without context when O*NET ties the title to it at least this
@@ -32,6 +34,11 @@ MAX_CHOICES = 3
 # A title's work in one word ("clinical", "security") is shared by too many jobs to name one: a security guard
 # is no security analyst. Two words ("clinical research", "information security") are the work itself.
 MIN_WORK_WORDS = 2
+# Of a title's work words' weight, how much a covered role's name of the same kind of job must hold to be offered.
+MIN_SHARED_WEIGHT = 0.5
+MIN_SHARED_WEIGHT_OTHER_KIND = 0.75  # when the role is another kind of job ("... manager" for "... specialist")
+# Words of rank or standing, not of the work: "junior developer" says nothing a role name could share.
+TITLE_MODIFIERS = load_cue_words()["title_modifiers"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class OccupationReader:
         # A title found through its short forms ("data eng") may be a covered role's own name once written out
         self._roles_by_name = {f.lower(): role.name for role in taxonomy.roles.values()
                                for f in (role.name, *role.aliases)}
+        self._name_word_counts: dict[str, int] | None = None
 
     def knows(self, title: str) -> bool:
         return self.onet.title_key(title) is not None
@@ -108,6 +116,41 @@ class OccupationReader:
                     found.append(role.name)
                     break
         return sorted(found)
+
+    def sharing_words(self, title: str) -> list[str]:
+        """Covered roles for a title neither the taxonomy nor O*NET has ("patient flow coordinator"): those
+        whose names hold most of the weight of its work words (all but the last, the kind of job; a rarer
+        word among role names weighs more), the same kind of job breaking ties. "Data protection officer"
+        gets none: "data" is in many names, "protection" in none."""
+        words = [w for w in words_of(title.replace("-", " ")) if len(w) >= 3 and w.isalpha()]
+        work = [w for w in words[:-1] if w not in TITLE_MODIFIERS]
+        if not work:
+            return []
+        weight = {w: self._word_weight(w) for w in work}
+        total = sum(weight.values())
+        scored = []
+        for role in self.taxonomy.target_roles():
+            best = 0.0
+            for name in (role.name, *role.aliases):
+                named = words_of(name.replace("-", " "))
+                shared = sum(weight[w] for w in work if same_in_number(w, named))
+                same_kind = same_in_number(words[-1], named[-1:])
+                if shared >= (MIN_SHARED_WEIGHT if same_kind else MIN_SHARED_WEIGHT_OTHER_KIND) * total:
+                    best = max(best, shared + (0.5 if same_kind else 0.0))
+            if best:
+                scored.append((-best, role.name))
+        return [name for _, name in sorted(scored)[:MAX_CHOICES]]
+
+    def _word_weight(self, word: str) -> float:
+        """How much a word says about a job: log of how few covered role names hold it (unknown words most)."""
+        if self._name_word_counts is None:
+            counts: dict[str, int] = defaultdict(int)
+            for role in self.taxonomy.target_roles():
+                for w in {singular(x) for name in (role.name, *role.aliases) for x in words_of(name.replace("-", " "))}:
+                    counts[w] += 1
+            self._name_word_counts = dict(counts)
+        roles = max(len(self.taxonomy.target_roles()), 1)
+        return math.log(1 + roles / (1 + self._name_word_counts.get(singular(word), 0)))
 
     def read_codes(self, text: str, codes: Iterable[str]) -> TitleReading:
         """What occupations already decided on lead to, for words that name no title themselves (a field,

@@ -59,7 +59,7 @@ def compound_at(doc: Doc, i: int) -> tuple[str, int]:
     return doc[i:j + 1].text.lower(), j + 1
 
 
-def words_of(doc: Doc, start: int, end: int) -> list[str]:
+def compound_words(doc: Doc, start: int, end: int) -> list[str]:
     """The lower-case words of tokens ``start`` to ``end``, each hyphenated compound as one word."""
     out, i = [], start
     while i < end:

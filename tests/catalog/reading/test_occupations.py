@@ -175,3 +175,26 @@ def test_a_title_written_short_is_the_role_it_names_written_out(finder: MentionF
     assert roles(finder, "sr data eng here")[0][:3] == ("Data Engineer", "current", False)
     assert roles(finder, "jr python dev, django + postgres, docker")[0][:3] == ("Back-End Developer", "current", False)
     assert roles(finder, "is 40 too old to get into tech") == []  # "tech" alone is no technician
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I want to be a cyber-security analyst", ("Cybersecurity Analyst", "goal", False, "15-1212.00")),
+    ("I'd like to be a wind-turbine technician", ("Wind-turbine Technician", "goal", True, "49-9081.00")),
+])
+def test_a_hyphenated_title_is_the_title_written_with_a_space_or_none(finder: MentionFinder, text: str,
+                                                                     expected: tuple) -> None:
+    assert roles(finder, text) == [expected]
+
+
+def test_a_title_nobody_lists_is_offered_the_roles_sharing_its_work(finder: MentionFinder) -> None:
+    goal = next(m for m in finder.find("i'd like to become a continuous improvement manager") if m.kind == "role")
+    assert goal.unresolved and goal.onet is None and goal.choices == ("Lean Manufacturing Specialist",)
+
+
+@pytest.mark.parametrize("text", [
+    "I want to be a data protection officer",  # "data" is in many role names, "protection" in none
+    "I want to become a junior developer",  # a rank shares nothing about the work
+])
+def test_no_role_is_offered_for_what_says_little(finder: MentionFinder, text: str) -> None:
+    goal = next(m for m in finder.find(text) if m.kind == "role")
+    assert goal.unresolved and goal.choices == ()
