@@ -35,6 +35,9 @@ class IndustryContext:
     # listed by none; its category, health_admin, is healthcare's).
     category_industries: dict[str, frozenset[str]] = field(default_factory=dict)
     skill_categories: dict[str, str] = field(default_factory=dict)
+    # A job title said alike in several industries -> industry -> role there (None: no covered role there);
+    # "shift supervisor" is a Retail Supervisor by default and a Production Supervisor in a plant.
+    role_readings: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def of_skill(self, skill: str) -> frozenset[str]:
         """The industries whose roles list the skill or, for one no role lists, those of its category."""
@@ -46,6 +49,12 @@ class IndustryContext:
     def of_words(self, title: str) -> set[str]:
         """Industries a job title's own words name, for titles neither the taxonomy nor O*NET knows."""
         return {self.title_words[w] for w in title.lower().replace("-", " ").split() if w in self.title_words}
+
+    def role_reading(self, title: str, industries: set[str]) -> tuple[bool, str | None]:
+        """``(decided, role)`` for a title said alike in several industries, in the message's industries."""
+        options = self.role_readings.get(" ".join(title.lower().split()))
+        chosen = next((i for i in sorted(industries) if options and i in options), None)
+        return (True, options[chosen]) if options and chosen else (False, None)
 
     def of_code(self, code: str | None) -> str | None:
         return self.soc_industries.get(code[:2]) if code else None
@@ -98,6 +107,16 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
             if skill is not None and skill not in taxonomy.skills:
                 raise IndustryContextError(f"{path.name}: readings '{word}': '{skill}' is not a taxonomy skill")
         readings[str(word).lower()] = dict(options)
+    role_readings: dict[str, dict[str, str | None]] = {}
+    for title, options in (content.get("role_readings") or {}).items():
+        if not isinstance(options, dict) or not options:
+            raise IndustryContextError(f"{path.name}: role_readings '{title}': expected industry: role pairs")
+        for industry, role in options.items():
+            if industry not in INDUSTRIES:
+                raise IndustryContextError(f"{path.name}: role_readings '{title}': '{industry}' is not an industry")
+            if role is not None and role not in taxonomy.roles:
+                raise IndustryContextError(f"{path.name}: role_readings '{title}': '{role}' is not a taxonomy role")
+        role_readings[" ".join(str(title).lower().split())] = dict(options)
     by_skill: dict[str, set[str]] = defaultdict(set)
     for role in taxonomy.roles.values():
         for skill in role.skills:
@@ -109,7 +128,7 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
     return IndustryContext({str(k): v for k, v in groups.items()}, readings,
                            {s: frozenset(i) for s, i in by_skill.items()}, title_words,
                            {c: frozenset(i) for c, i in by_category.items()},
-                           {s.name: s.category for s in taxonomy.skills.values() if s.category})
+                           {s.name: s.category for s in taxonomy.skills.values() if s.category}, role_readings)
 
 
 @functools.lru_cache(maxsize=4)

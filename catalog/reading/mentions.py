@@ -345,6 +345,7 @@ class MentionFinder:
                        key=lambda s: s.start)
         spans = self._onet_title_spans(doc, spans)
         spans = self._job_title_spans(doc, spans)
+        spans = self._roles_read_by_industry(doc, spans)
         industries = self._message_industries(spans)
         spans = self._read_by_industry(doc, spans, unlicensed, industries)
         spans = self._without_abbreviations_out_of_place(doc, spans, industries)
@@ -686,6 +687,22 @@ class MentionFinder:
                 if industry:
                     found.add(industry)
         return found
+
+    def _roles_read_by_industry(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A job title said alike in several industries takes the reading of the industry its own clause names
+        ("shift supervisor at an automotive plant": Production Supervisor; at a hospital, no covered role).
+        The closest roles of an uncovered title are not reordered so: a production planner's are logistics
+        roles in any plant."""
+        out = []
+        for span in spans:
+            decided, role = (self.industries.role_reading(span.text, self.industries.of_words(
+                _the_jobs_own_clause(doc, span))) if span.label_.startswith("role|") else (False, None))
+            if not decided:
+                out.append(span)
+            else:
+                label = f"role|{role}" if role else f"role|{_title(span.text)}|unknown|choices="
+                out.append(Span(doc, span.start, span.end, label=label))
+        return out
 
     def _without_abbreviations_out_of_place(self, doc: Doc, spans: list[Span], industries: set[str]) -> list[Span]:
         """A three-letter abbreviation stands for many things ("RTI submissions" from a payroll administrator
@@ -1098,6 +1115,22 @@ class MentionFinder:
 
 
 VERB_FORMS = CUES["verb_forms"]  # "I excel at teamwork" is not Microsoft Excel
+
+
+JOB_CLAUSE_ENDS = CLAUSE_BREAKS | {",", "and", "want", "wants", "looking", "hoping", "would", "i", "but"}
+JOB_CLAUSE_WORDS = 8  # how far around a job title its employer is looked for ("at a small automotive plant")
+
+
+def _the_jobs_own_clause(doc: Doc, span: Span) -> str:
+    """The words around a job title in its own clause, where its employer or ward is named ("hospital shift
+    supervisor", "shift supervisor at an automotive plant"), not the goal said next ("... and want to be a nurse")."""
+    start = span.start
+    while start > 0 and span.start - start < JOB_CLAUSE_WORDS and doc[start - 1].lower_ not in JOB_CLAUSE_ENDS:
+        start -= 1
+    end = span.end
+    while end < len(doc) and end - span.end < JOB_CLAUSE_WORDS and doc[end].lower_ not in JOB_CLAUSE_ENDS:
+        end += 1
+    return f"{doc[start:span.start].text} {doc[span.end:end].text}"
 
 
 def _tight_hyphen(doc: Doc, i: int) -> bool:

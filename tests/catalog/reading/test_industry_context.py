@@ -52,6 +52,21 @@ def test_the_file_is_checked_against_the_taxonomy(tmp_path: Path) -> None:
     bad.write_text("soc_major_groups:\n  '29': hospitals\n", encoding="utf-8")
     with pytest.raises(IndustryContextError, match="'hospitals' is not an industry"):
         load_industry_context(default_taxonomy(), bad)
+    bad.write_text("role_readings:\n  shift supervisor:\n    manufacturing: Production Supervisr\n", encoding="utf-8")
+    with pytest.raises(IndustryContextError, match="role_readings 'shift supervisor': 'Production Supervisr' is not"):
+        load_industry_context(default_taxonomy(), bad)
+
+
+@pytest.mark.parametrize(("text", "reading"), [
+    ("I'm a shift supervisor at an automotive parts supplier", ("Production Supervisor", False)),
+    ("I'm a shift supervisor at a hospital", ("Shift Supervisor", True)),  # no covered role there: as written
+    ("I'm a shift supervisor at Tesco and want to become a nurse", ("Retail Supervisor", False)),  # the goal's
+    ("I'm a shift supervisor", ("Retail Supervisor", False)),  # industry is not the job's; none said: the default
+])
+def test_a_title_said_alike_in_several_industries_is_read_in_its_own(finder: MentionFinder, text: str,
+                                                                       reading: tuple[str, bool]) -> None:
+    job = next(m for m in finder.find(text) if m.kind == "role" and m.role == "current")
+    assert (job.value, job.unresolved) == reading
 
 
 def test_a_title_nobody_knows_places_the_job_by_its_words(finder: MentionFinder) -> None:
