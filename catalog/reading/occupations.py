@@ -69,7 +69,7 @@ class OccupationReader:
         # A title found through its short forms ("data eng") may be a covered role's own name once written out
         self._roles_by_name = {f.lower(): role.name for role in taxonomy.roles.values()
                                for f in (role.name, *role.aliases)}
-        self._name_word_counts: dict[str, int] | None = None
+        self._name_words: tuple[list[tuple[str, list[tuple[frozenset[str], str]]]], dict[str, int]] | None = None
 
     def knows(self, title: str) -> bool:
         return self.onet.title_key(title) is not None
@@ -122,35 +122,43 @@ class OccupationReader:
         whose names hold most of the weight of its work words (all but the last, the kind of job; a rarer
         word among role names weighs more), the same kind of job breaking ties. "Data protection officer"
         gets none: "data" is in many names, "protection" in none."""
-        words = [w for w in words_of(title.replace("-", " ")) if len(w) >= 3 and w.isalpha()]
+        words = [singular(w) for w in words_of(title.replace("-", " ")) if len(w) >= 3 and w.isalpha()]
         work = [w for w in words[:-1] if w not in TITLE_MODIFIERS]
         if not work:
             return []
-        weight = {w: self._word_weight(w) for w in work}
+        names, counts = self._role_name_words()
+        roles = max(len(names), 1)
+        weight = {w: math.log(1 + roles / (1 + counts.get(w, 0))) for w in work}
         total = sum(weight.values())
         scored = []
-        for role in self.taxonomy.target_roles():
+        for role_name, forms in names:
             best = 0.0
-            for name in (role.name, *role.aliases):
-                named = words_of(name.replace("-", " "))
-                shared = sum(weight[w] for w in work if same_in_number(w, named))
-                same_kind = same_in_number(words[-1], named[-1:])
+            for named, kind in forms:
+                shared = sum(weight[w] for w in work if w in named)
+                same_kind = kind == words[-1]
                 if shared >= (MIN_SHARED_WEIGHT if same_kind else MIN_SHARED_WEIGHT_OTHER_KIND) * total:
                     best = max(best, shared + (0.5 if same_kind else 0.0))
             if best:
-                scored.append((-best, role.name))
+                scored.append((-best, role_name))
         return [name for _, name in sorted(scored)[:MAX_CHOICES]]
 
-    def _word_weight(self, word: str) -> float:
-        """How much a word says about a job: log of how few covered role names hold it (unknown words most)."""
-        if self._name_word_counts is None:
+    def _role_name_words(self) -> tuple[list[tuple[str, list[tuple[frozenset[str], str]]]], dict[str, int]]:
+        """Each covered target role with the words (singular) of its name and aliases and each one's last word,
+        and in how many roles' names each word stands; built once."""
+        if self._name_words is None:
+            names = []
             counts: dict[str, int] = defaultdict(int)
             for role in self.taxonomy.target_roles():
-                for w in {singular(x) for name in (role.name, *role.aliases) for x in words_of(name.replace("-", " "))}:
+                forms = []
+                for name in (role.name, *role.aliases):
+                    named = [singular(w) for w in words_of(name.replace("-", " "))]
+                    if named:
+                        forms.append((frozenset(named), named[-1]))
+                names.append((role.name, forms))
+                for w in set().union(*(f for f, _ in forms)) if forms else ():
                     counts[w] += 1
-            self._name_word_counts = dict(counts)
-        roles = max(len(self.taxonomy.target_roles()), 1)
-        return math.log(1 + roles / (1 + self._name_word_counts.get(singular(word), 0)))
+            self._name_words = (names, dict(counts))
+        return self._name_words
 
     def read_codes(self, text: str, codes: Iterable[str]) -> TitleReading:
         """What occupations already decided on lead to, for words that name no title themselves (a field,
