@@ -80,6 +80,19 @@ def build_pathway(tracker: Tracker) -> Pathway:
     )
 
 
+def _names_several_kinds(tracker: Tracker, turn: Turn) -> bool:
+    """Are the goal's choices the kinds of job one name covers (a title O*NET files under several occupations,
+    a field several roles are built on), rather than the roles closest to a title nobody lists ("continuous
+    improvement manager")?"""
+    if not turn.goal_choices or turn.goal_occupation:
+        return False
+    title = turn.unknown_goal or ""
+    if default_onet().title_key(title) is not None:
+        return True
+    return any(e.get("entity") == "job_role" and e.get("value") == title
+               and (e.get("additional_info") or {}).get("inferred_from") for e in latest_entities(tracker))
+
+
 def goal_in_taxonomy(tracker: Tracker) -> bool:
     goal = tracker.get_slot("career_goal")
     return not goal or goal in catalog_service().taxonomy.roles
@@ -186,7 +199,7 @@ class ActionAdvise(Action):
             closest = list(turn.goal_choices) or closest_roles(catalog_service().taxonomy, turn.unknown_goal or "",
                                                                industries=learner_industries_with_skills(tracker))
             closest = choices_beyond_their_jobs(closest, tracker.get_slot("background_roles") or [])
-            several = bool(turn.goal_choices) and not turn.goal_occupation
+            several = _names_several_kinds(tracker, turn)
             dispatcher.utter_message(text=wording.no_profile_text(note, turn.unknown_goal or "", closest,
                                                                   goal if state_goal_ok(tracker) else None,
                                                                   occupation=turn.goal_occupation,

@@ -120,3 +120,14 @@ async def test_an_answer_the_intent_model_missed_is_still_advised_on(make_tracke
     events = slot_events(await ActionTwoStageFallback().run(dispatcher, tracker, domain))
     assert "Great goal: Cloud Solutions Architect" in dispatcher.messages[0]["text"]
     assert events["last_question"] == "skills"
+
+
+async def test_a_title_nobody_lists_is_offered_its_closest_roles_not_kinds_of_it(make_tracker, dispatcher,
+                                                                                 domain) -> None:
+    goal = entity("job_role", "Continuous Improvement Manager", "goal", unresolved=True,
+                  choices=["Lean Manufacturing Specialist"])
+    tracker = make_tracker("I want to become a continuous improvement manager", entities=[goal])
+    events = slot_events(await ActionAdvise().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    assert "I don't have a skill profile for Continuous Improvement Manager" in message["text"]
+    assert "several kinds" not in message["text"] and events["goal_choice"]["several"] is False
