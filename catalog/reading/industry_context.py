@@ -97,26 +97,8 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
         if industry not in INDUSTRIES or not isinstance(words, list):
             raise IndustryContextError(f"{path.name}: title_words '{industry}': expected an industry and a list")
         title_words.update({str(w).lower(): industry for w in words})
-    readings: dict[str, dict[str, str | None]] = {}
-    for word, options in (content.get("readings") or {}).items():
-        if not isinstance(options, dict) or not options:
-            raise IndustryContextError(f"{path.name}: readings '{word}': expected industry: skill pairs")
-        for industry, skill in options.items():
-            if industry not in INDUSTRIES:
-                raise IndustryContextError(f"{path.name}: readings '{word}': '{industry}' is not an industry")
-            if skill is not None and skill not in taxonomy.skills:
-                raise IndustryContextError(f"{path.name}: readings '{word}': '{skill}' is not a taxonomy skill")
-        readings[str(word).lower()] = dict(options)
-    role_readings: dict[str, dict[str, str | None]] = {}
-    for title, options in (content.get("role_readings") or {}).items():
-        if not isinstance(options, dict) or not options:
-            raise IndustryContextError(f"{path.name}: role_readings '{title}': expected industry: role pairs")
-        for industry, role in options.items():
-            if industry not in INDUSTRIES:
-                raise IndustryContextError(f"{path.name}: role_readings '{title}': '{industry}' is not an industry")
-            if role is not None and role not in taxonomy.roles:
-                raise IndustryContextError(f"{path.name}: role_readings '{title}': '{role}' is not a taxonomy role")
-        role_readings[" ".join(str(title).lower().split())] = dict(options)
+    readings = _read_readings(content, "readings", "skill", set(taxonomy.skills), path.name)
+    role_readings = _read_readings(content, "role_readings", "role", set(taxonomy.roles), path.name)
     by_skill: dict[str, set[str]] = defaultdict(set)
     for role in taxonomy.roles.values():
         for skill in role.skills:
@@ -129,6 +111,22 @@ def load_industry_context(taxonomy: Taxonomy, path: Path = CONTEXT_FILE) -> Indu
                            {s: frozenset(i) for s, i in by_skill.items()}, title_words,
                            {c: frozenset(i) for c, i in by_category.items()},
                            {s.name: s.category for s in taxonomy.skills.values() if s.category}, role_readings)
+
+
+def _read_readings(content: dict, key: str, kind: str, names: set[str], source: str) -> dict[str, dict[str, str | None]]:
+    """A table of ``key``: word or title -> industry -> a taxonomy ``kind`` name (or null), checked entry by entry;
+    keys lower-cased with single spaces, as the readers look them up."""
+    out: dict[str, dict[str, str | None]] = {}
+    for word, options in (content.get(key) or {}).items():
+        if not isinstance(options, dict) or not options:
+            raise IndustryContextError(f"{source}: {key} '{word}': expected industry: {kind} pairs")
+        for industry, name in options.items():
+            if industry not in INDUSTRIES:
+                raise IndustryContextError(f"{source}: {key} '{word}': '{industry}' is not an industry")
+            if name is not None and name not in names:
+                raise IndustryContextError(f"{source}: {key} '{word}': '{name}' is not a taxonomy {kind}")
+        out[" ".join(str(word).lower().split())] = dict(options)
+    return out
 
 
 @functools.lru_cache(maxsize=4)

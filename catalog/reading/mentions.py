@@ -47,7 +47,13 @@ from catalog.reading.ordinary_phrases import OrdinaryPhraseMatcher
 from catalog.reading.other_people import others_clauses
 from catalog.reading.sentences import ends_a_sentence, sentence_bounds, sentence_of
 from catalog.reading.tools import ToolEntry, ToolLexicon
-from catalog.reading.word_forms import compound_words, counted_plural, same_in_number, singular
+from catalog.reading.word_forms import (
+    compound_words,
+    counted_plural,
+    joins_a_compound,
+    same_in_number,
+    singular,
+)
 from catalog.reading.word_roots import field_names_title
 
 HAS, LACKS = "has", "lacks"
@@ -620,7 +626,7 @@ class MentionFinder:
             start = covering.start if covering is not None else j
             i, words = start, 0
             while i > 0 and words < 3:
-                if i > 1 and _tight_hyphen(doc, i - 1):
+                if i > 1 and joins_a_compound(doc, i - 1):
                     i -= 1  # "cyber-security analyst": the hyphen joins the word before to this one
                 prev = doc[i - 1]
                 low = prev.lower_
@@ -1131,12 +1137,6 @@ def _the_jobs_own_clause(doc: Doc, span: Span) -> str:
     while end < len(doc) and end - span.end < JOB_CLAUSE_WORDS and doc[end].lower_ not in JOB_CLAUSE_ENDS:
         end += 1
     return f"{doc[start:span.start].text} {doc[span.end:end].text}"
-
-
-def _tight_hyphen(doc: Doc, i: int) -> bool:
-    """Is token ``i`` a hyphen joining two words without spaces ("e-learning")?"""
-    return (doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-            and doc[i - 1].is_alpha and i + 1 < len(doc) and doc[i + 1].is_alpha)
 
 
 def _used_as_verb(doc: Doc, span: Span) -> bool:

@@ -53,10 +53,15 @@ def compound_at(doc: Doc, i: int) -> tuple[str, int]:
     ("co-worker", "long-term", "start-up": spaCy splits them at the hyphen), and the token after it; so that
     the cue-word file may list a word as people spell it."""
     j = i
-    while (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_
-           and doc[j].is_alpha and doc[j + 2].is_alpha):
+    while j + 2 < len(doc) and joins_a_compound(doc, j + 1):
         j += 2
     return doc[i:j + 1].text.lower(), j + 1
+
+
+def joins_a_compound(doc: Doc, i: int) -> bool:
+    """Is token ``i`` (not the first) a hyphen joining two words without spaces ("e-learning")?"""
+    return (doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and doc[i - 1].is_alpha and i + 1 < len(doc) and doc[i + 1].is_alpha)
 
 
 def compound_words(doc: Doc, start: int, end: int) -> list[str]:
